@@ -1,0 +1,1 @@
+"""Shipped, trained models (package data). See each model folder's card.md."""
