@@ -1,0 +1,231 @@
+"""Article analysis: paragraph themes with evidence, the article decision, streaming over many texts.
+
+``Analyzer`` holds a loaded model folder; the module-level :func:`analyze`, :func:`classify_paragraphs`
+and :func:`pipe` use a default analyser loaded lazily from the shipped model on first use.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from vnpolitics.labels import LABELS, OTHER
+from vnpolitics.persistence import default_model_dir, load_bundle
+from vnpolitics.text import Article, prepare
+from vnpolitics.themes import ArticleDecision, linear_weights
+
+#: How many evidence terms each paragraph result carries.
+EVIDENCE_TERMS = 5
+
+
+@dataclass(frozen=True)
+class ParagraphResult:
+    """One paragraph's theme: its label, a probability per label, and the terms that drove it."""
+
+    index: int
+    text: str
+    label: str
+    scores: dict[str, float]
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "text": self.text,
+            "label": self.label,
+            "scores": dict(self.scores),
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article's themes (``labels``, possibly empty), its ``dominant`` label (``other`` when no
+    theme), per-theme article ``scores`` in [0, 1], and the per-paragraph results."""
+
+    dominant: str
+    labels: list[str]
+    scores: dict[str, float]
+    paragraphs: list[ParagraphResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict with exactly the keys dominant, labels, scores, paragraphs."""
+        return {
+            "dominant": self.dominant,
+            "labels": list(self.labels),
+            "scores": dict(self.scores),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+
+
+class Analyzer:
+    """A loaded theme model (paragraph pipeline + article decision). Thread-safe for reading."""
+
+    def __init__(self, paragraph_model: Any, article_decision: ArticleDecision, card: dict[str, Any], path: Path):
+        self.paragraph_model = paragraph_model
+        self.article_decision = article_decision
+        self.card = card
+        self.path = path
+        self._segment = paragraph_model.named_steps.get("segment")
+        self._vectorize = paragraph_model.named_steps["vectorize"]
+        self._classify = paragraph_model.named_steps["classify"]
+        names, classes, coef = linear_weights(paragraph_model)
+        self._feature_names = names
+        self._coef = {str(label): coef[i] for i, label in enumerate(classes)}
+        self._columns = [list(classes).index(label) for label in LABELS]
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, *, trusted: bool = False) -> Analyzer:
+        folder = Path(path) if path is not None else default_model_dir()
+        objects, card = load_bundle(folder, trusted=trusted)
+        return cls(objects["paragraph"], objects["article"], card, folder)
+
+    # -- paragraphs ---------------------------------------------------------------------------
+
+    def _score(self, texts: Sequence[str]) -> tuple[np.ndarray, list[list[str]]]:
+        """Probabilities (columns in LABELS order) and evidence terms for each text."""
+        if not texts:
+            return np.zeros((0, len(LABELS))), []
+        segmented = self._segment.transform(texts) if self._segment is not None else list(texts)
+        features = self._vectorize.transform(segmented)
+        proba = self._classify.predict_proba(features)[:, self._columns]
+        evidence = []
+        for row, probabilities in zip(features, proba):
+            label = LABELS[int(probabilities.argmax())]
+            row = row.tocsr()
+            contributions = row.data * self._coef[label][row.indices]
+            order = np.argsort(-contributions)[:EVIDENCE_TERMS]
+            evidence.append([str(self._feature_names[row.indices[i]]) for i in order if contributions[i] > 0])
+        return proba, evidence
+
+    def classify_paragraphs(self, paragraphs: Sequence[str]) -> list[ParagraphResult]:
+        """Classify already split paragraphs (no cleaning); indices follow the input order."""
+        texts = _check_texts(paragraphs)
+        proba, evidence = self._score(texts)
+        return _paragraph_results(list(enumerate(texts)), proba, evidence)
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def analyze(self, text: str, title: str | None = None) -> Analysis:
+        """Analyse one article given as raw text (as scraped is fine)."""
+        return self.analyze_article(prepare(_check_text(text), title=title))
+
+    def analyze_article(self, article: Article) -> Analysis:
+        texts = article.texts
+        proba, evidence = self._score(texts)
+        results = _paragraph_results([(p.index, p.text) for p in article.paragraphs], proba, evidence)
+        labels, dominant, scores = self.article_decision.decide(proba, [len(t) for t in texts])
+        return Analysis(dominant=dominant, labels=labels, scores=scores, paragraphs=results)
+
+    def pipe(
+        self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[Analysis]:
+        """Analyse a stream of texts, yielding results in input order.
+
+        With ``n_process > 1`` batches go to worker processes, each loading this model once; at
+        most ``2 * n_process`` batches are in flight, so memory stays bounded for any input size.
+        """
+        if batch_size < 1 or n_process < 1:
+            raise ValueError("batch_size and n_process must be at least 1")
+        batches = _batched(texts, batch_size)
+        if n_process == 1:
+            for batch in batches:
+                yield from (self.analyze(text) for text in batch)
+            return
+        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.path,)) as pool:
+            pending: list[Future[list[Analysis]]] = []
+            for batch in batches:
+                pending.append(pool.submit(_analyze_batch, batch))
+                if len(pending) >= 2 * n_process:
+                    yield from pending.pop(0).result()
+            for future in pending:
+                yield from future.result()
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, bytes):
+        raise TypeError("article text must be str, not bytes: decode it first (e.g. data.decode('utf-8'))")
+    if not isinstance(text, str):
+        raise TypeError(f"article text must be str, not {type(text).__name__}")
+    return text
+
+
+def _check_texts(paragraphs: Sequence[str]) -> list[str]:
+    if isinstance(paragraphs, str | bytes):
+        raise TypeError("paragraphs must be a list of str, not a single string")
+    return [_check_text(p) for p in paragraphs]
+
+
+def _paragraph_results(
+    indexed: list[tuple[int, str]], proba: np.ndarray, evidence: list[list[str]]
+) -> list[ParagraphResult]:
+    results = []
+    for (index, text), probabilities, terms in zip(indexed, proba, evidence):
+        scores = {label: float(p) for label, p in zip(LABELS, probabilities)}
+        label = LABELS[int(probabilities.argmax())] if text.strip() else OTHER
+        results.append(ParagraphResult(index=index, text=text, label=label, scores=scores, evidence=terms))
+    return results
+
+
+def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+# -- worker processes ---------------------------------------------------------------------------
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker(path: Path) -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer.load(path, trusted=True)  # the parent already verified and trusted it
+
+
+def _analyze_batch(texts: list[str]) -> list[Analysis]:
+    assert _worker_analyzer is not None, "worker not initialised"
+    return [_worker_analyzer.analyze(text) for text in texts]
+
+
+# -- the lazily loaded default ------------------------------------------------------------------
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def load(path: str | os.PathLike[str] | None = None, *, trusted: bool = False) -> Analyzer:
+    """The analyser for a model folder (default: the shipped model). A folder other than the
+    shipped models needs ``trusted=True``: model files are pickles and run code when loaded."""
+    return Analyzer.load(path, trusted=trusted)
+
+
+def default_analyzer() -> Analyzer:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Analyzer.load()
+        return _default
+
+
+def analyze(text: str, title: str | None = None) -> Analysis:
+    """Analyse one article with the shipped model. See :meth:`Analyzer.analyze`."""
+    return default_analyzer().analyze(text, title=title)
+
+
+def classify_paragraphs(paragraphs: list[str]) -> list[ParagraphResult]:
+    """Classify paragraphs with the shipped model. See :meth:`Analyzer.classify_paragraphs`."""
+    return default_analyzer().classify_paragraphs(paragraphs)
+
+
+def pipe(texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Analysis]:
+    """Analyse a stream of texts with the shipped model. See :meth:`Analyzer.pipe`."""
+    return default_analyzer().pipe(texts, batch_size=batch_size, n_process=n_process)
