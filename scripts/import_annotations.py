@@ -17,7 +17,12 @@ from pathlib import Path
 from vnpolitics.corpus import corpus_dir, read_articles
 from vnpolitics.text import SPLITTER_VERSION
 
-SOURCE_BY_PREFIX = {"seed-": "seeds", "web-": "web-excerpts", "baomoi-": "baomoi-2017", "laodong-": "laodong-2026"}
+SOURCE_BY_PREFIX = {
+    "seed-": "seeds",
+    "web-": "web-excerpts",
+    "baomoi-": "baomoi-2017",
+    "laodong-": "laodong-2026",
+}
 
 
 def source_of(article_id: str) -> str:
@@ -92,7 +97,6 @@ def main() -> None:
     write_rows(article_path, articles)
     write_rows(paragraph_path, paragraphs)
     print(f"{args.subdir}: {len(articles)} articles, {len(paragraphs)} paragraph rows; manifest {len(manifest)}")
-
 
 
 if __name__ == "__main__":

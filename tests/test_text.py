@@ -305,9 +305,7 @@ SEED_BOILERPLATE = {
 def test_seed_article_cleaning(shared_corpus: Path, seed_id: str) -> None:
     meta = {
         row["id"]: row
-        for row in map(
-            json.loads, (shared_corpus / "seeds" / "metadata.jsonl").read_text("utf-8").splitlines()
-        )
+        for row in map(json.loads, (shared_corpus / "seeds" / "metadata.jsonl").read_text("utf-8").splitlines())
     }[seed_id]
     raw = (shared_corpus / "seeds" / meta["file"]).read_text(encoding="utf-8")
     article = prepare(raw)

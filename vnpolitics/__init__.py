@@ -3,14 +3,30 @@
 Quick start::
 
     import vnpolitics
-    article = vnpolitics.prepare(raw_text)     # clean, split into numbered paragraphs
+
+    analysis = vnpolitics.analyze(raw_text)        # shipped model, loaded on first use
+    analysis.dominant, analysis.labels, analysis.scores
+    for paragraph in analysis.paragraphs:
+        print(paragraph.index, paragraph.label, paragraph.evidence)
+
+    article = vnpolitics.prepare(raw_text)         # cleaning and paragraph splitting only
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from vnpolitics.analysis import (
+    Analysis,
+    Analyzer,
+    ParagraphResult,
+    analyze,
+    classify_paragraphs,
+    load,
+    pipe,
+)
 from vnpolitics.labels import LABELS, THEMES
+from vnpolitics.persistence import ModelError
 from vnpolitics.text import (
     SPLITTER_VERSION,
     Article,
@@ -26,11 +42,19 @@ __all__ = [
     "LABELS",
     "SPLITTER_VERSION",
     "THEMES",
+    "Analysis",
+    "Analyzer",
     "Article",
+    "ModelError",
     "Paragraph",
+    "ParagraphResult",
     "Segmenter",
     "__version__",
+    "analyze",
+    "classify_paragraphs",
+    "load",
     "normalize",
+    "pipe",
     "prepare",
     "segment",
     "sentences",

@@ -98,7 +98,7 @@ class Analyzer:
         features = self._vectorize.transform(segmented)
         proba = self._classify.predict_proba(features)[:, self._columns]
         evidence = []
-        for row, probabilities in zip(features, proba):
+        for row, probabilities in zip(features, proba, strict=True):
             label = LABELS[int(probabilities.argmax())]
             row = row.tocsr()
             contributions = row.data * self._coef[label][row.indices]
@@ -125,9 +125,7 @@ class Analyzer:
         labels, dominant, scores = self.article_decision.decide(proba, [len(t) for t in texts])
         return Analysis(dominant=dominant, labels=labels, scores=scores, paragraphs=results)
 
-    def pipe(
-        self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1
-    ) -> Iterator[Analysis]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Analysis]:
         """Analyse a stream of texts, yielding results in input order.
 
         With ``n_process > 1`` batches go to worker processes, each loading this model once; at
@@ -168,8 +166,8 @@ def _paragraph_results(
     indexed: list[tuple[int, str]], proba: np.ndarray, evidence: list[list[str]]
 ) -> list[ParagraphResult]:
     results = []
-    for (index, text), probabilities, terms in zip(indexed, proba, evidence):
-        scores = {label: float(p) for label, p in zip(LABELS, probabilities)}
+    for (index, text), probabilities, terms in zip(indexed, proba, evidence, strict=True):
+        scores = {label: float(p) for label, p in zip(LABELS, probabilities, strict=True)}
         label = LABELS[int(probabilities.argmax())] if text.strip() else OTHER
         results.append(ParagraphResult(index=index, text=text, label=label, scores=scores, evidence=terms))
     return results

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -49,3 +50,162 @@ def prepare_command(file: str, do_segment: bool, as_json: bool) -> None:
         if do_segment:
             click.echo(f"    {row['segmented']}")
     click.echo(f"\nRemoved {len(article.removed)} boilerplate line(s).")
+
+
+# -- analysis ---------------------------------------------------------------------------------
+
+
+def _analyzer(model: str | None, trust_model: bool) -> Any:
+    from vnpolitics.analysis import Analyzer
+    from vnpolitics.persistence import ModelError
+
+    try:
+        return Analyzer.load(model, trusted=trust_model)
+    except ModelError as error:
+        raise click.ClickException(str(error)) from error
+
+
+_model_option = click.option(
+    "--model",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Model folder (default: the shipped model).",
+)
+_trust_option = click.option(
+    "--trust-model", is_flag=True, help="Allow loading a model folder that is not shipped (it runs code)."
+)
+
+
+@main.command("analyze")
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+@_model_option
+@_trust_option
+def analyze_command(file: str, as_json: bool, model: str | None, trust_model: bool) -> None:
+    """Analyse one article (FILE, or - for standard input): themes, paragraphs and evidence."""
+    analysis = _analyzer(model, trust_model).analyze(_read_text(file))
+    if as_json:
+        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
+        return
+    themes = ", ".join(analysis.labels) or "none"
+    click.secho(f"Dominant theme: {analysis.dominant}", bold=True)
+    click.echo(f"Themes: {themes}")
+    click.echo("Scores: " + "  ".join(f"{t} {s:.2f}" for t, s in analysis.scores.items()))
+    click.echo(f"\n{'#':>3}  {'label':<15} {'p':>5}  evidence / text")
+    for p in analysis.paragraphs:
+        excerpt = p.text if len(p.text) <= 90 else p.text[:87] + "..."
+        click.echo(f"{p.index:>3}  {p.label:<15} {p.scores[p.label]:>5.2f}  {', '.join(p.evidence) or '-'}")
+        click.echo(f"{'':>27}{excerpt}")
+
+
+# -- training ---------------------------------------------------------------------------------
+
+
+@main.command("train")
+@click.option("-o", "--output", type=click.Path(file_okay=False), default="models/default", show_default=True)
+@click.option("--reports", type=click.Path(file_okay=False), default="reports", show_default=True)
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option("--corpus-dir", type=click.Path(file_okay=False), default=None, help="Shared corpus texts.")
+@click.option("--annotations", type=click.Path(file_okay=False), default=None, help="Annotation folder.")
+def train_command(output: str, reports: str, folds: int, corpus_dir: str | None, annotations: str | None) -> None:
+    """Cross-validate the candidate models, then train and save the best one with its card."""
+    from vnpolitics import corpus as corpus_module
+    from vnpolitics.train import train
+
+    try:
+        annotated = corpus_module.load(annotations, corpus_dir)
+    except corpus_module.CorpusError as error:
+        raise click.ClickException(str(error)) from error
+    card = train(annotated, output, n_splits=folds, reports=reports, progress=click.echo)
+    click.echo(json.dumps(card["metrics"], indent=2))
+
+
+# -- corpus -----------------------------------------------------------------------------------
+
+
+@main.group("corpus")
+def corpus_group() -> None:
+    """Check, export and inspect the annotated corpus."""
+
+
+_corpus_options = [
+    click.option("--corpus-dir", type=click.Path(file_okay=False), default=None, help="Shared corpus texts."),
+    click.option("--annotations", type=click.Path(file_okay=False), default=None, help="Annotation folder."),
+]
+
+
+def _with_corpus_options(function: Any) -> Any:
+    for option in reversed(_corpus_options):
+        function = option(function)
+    return function
+
+
+@corpus_group.command("check")
+@_with_corpus_options
+def corpus_check(corpus_dir: str | None, annotations: str | None) -> None:
+    """Validate annotations against the texts and print corpus statistics; exit 1 on any error."""
+    from vnpolitics import corpus as corpus_module
+
+    try:
+        report = corpus_module.check(annotations, corpus_dir)
+    except corpus_module.CorpusError as error:
+        raise click.ClickException(str(error)) from error
+    stats = report.stats
+    click.echo(f"{stats['articles']} articles, {stats['paragraphs']} paragraphs")
+    click.echo("paragraph labels: " + ", ".join(f"{k} {v}" for k, v in stats["paragraph_labels"].items()))
+    click.echo("article dominant: " + ", ".join(f"{k} {v}" for k, v in stats["article_dominant"].items()))
+    click.echo("articles with theme: " + ", ".join(f"{k} {v}" for k, v in stats["article_theme_counts"].items()))
+    for source, counts in stats["paragraph_labels_by_source"].items():
+        line = ", ".join(f"{k} {v}" for k, v in counts.items())
+        click.echo(f"  {source}: {stats['articles_by_source'][source]} articles; paragraphs {line}")
+    if report.errors:
+        for error in report.errors:
+            click.echo(f"error: {error}", err=True)
+        raise click.ClickException(f"{len(report.errors)} error(s) in the corpus")
+    click.echo("corpus OK")
+
+
+@corpus_group.command("export")
+@click.option("--level", type=click.Choice(["paragraph", "article"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@_with_corpus_options
+def corpus_export(level: str, output: str, corpus_dir: str | None, annotations: str | None) -> None:
+    """Write the labelled units as JSON Lines (id, text, label or labels + dominant)."""
+    from vnpolitics import corpus as corpus_module
+
+    try:
+        count = corpus_module.export(corpus_module.load(annotations, corpus_dir), level, output)
+    except corpus_module.CorpusError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"wrote {count} {level} units to {output}")
+
+
+@corpus_group.command("agreement")
+@_with_corpus_options
+def corpus_agreement(corpus_dir: str | None, annotations: str | None) -> None:
+    """Cohen's kappa between the two annotation passes, and where they disagree."""
+    from vnpolitics import corpus as corpus_module
+
+    result = corpus_module.agreement(annotations, corpus_dir)
+    disagreements = result.pop("disagreements")
+    click.echo(json.dumps(result, indent=2))
+    for item in disagreements:
+        where = ", ".join(f"[{p['index']}] {p['first']} / {p['second']}" for p in item["paragraphs"])
+        click.echo(f"{item['id']}: {where or 'article labels differ'}")
+
+
+@corpus_group.command("show")
+@click.argument("article_id")
+@_with_corpus_options
+def corpus_show(article_id: str, corpus_dir: str | None, annotations: str | None) -> None:
+    """Print one annotated article with its paragraph labels (text read from the shared corpus)."""
+    from vnpolitics import corpus as corpus_module
+
+    items = [a for a in corpus_module.load(annotations, corpus_dir).articles if a.id == article_id]
+    if not items:
+        raise click.ClickException(f"{article_id}: not an annotated article")
+    item = items[0]
+    click.echo(f"{item.id} ({item.source}) labels={list(item.labels)} dominant={item.dominant}")
+    click.echo(f"Title: {item.article.title}")
+    for paragraph, label in zip(item.article.paragraphs, item.paragraph_labels, strict=True):
+        click.echo(f"[{paragraph.index}] {label}: {paragraph.text}")

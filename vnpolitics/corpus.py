@@ -148,7 +148,7 @@ class Corpus:
     def paragraphs(self) -> Iterator[tuple[str, int, str, str]]:
         """Yield ``(article_id, index, text, label)`` for every labelled paragraph."""
         for item in self.articles:
-            for paragraph, label in zip(item.article.paragraphs, item.paragraph_labels, strict=False):
+            for paragraph, label in zip(item.article.paragraphs, item.paragraph_labels, strict=True):
                 yield item.id, paragraph.index, paragraph.text, label
 
     def stats(self) -> dict[str, Any]:
@@ -163,9 +163,7 @@ class Corpus:
             "paragraphs": sum(paragraph_counts.values()),
             "paragraph_labels": {label: paragraph_counts[label] for label in LABELS},
             "article_dominant": {label: article_counts[label] for label in LABELS},
-            "article_theme_counts": {
-                theme: sum(theme in item.labels for item in self.articles) for theme in THEMES
-            },
+            "article_theme_counts": {theme: sum(theme in item.labels for item in self.articles) for theme in THEMES},
             "articles_by_source": dict(by_source),
             "paragraph_labels_by_source": {
                 source: {label: counts[label] for label in LABELS} for source, counts in source_labels.items()
@@ -367,3 +365,49 @@ def export(corpus: Corpus, level: str, path: str | os.PathLike[str]) -> int:
                 out.write(json.dumps(unit, ensure_ascii=False) + "\n")
                 count += 1
     return count
+
+
+def agreement(
+    annotations: str | os.PathLike[str] | None = None, texts_dir: str | os.PathLike[str] | None = None
+) -> dict[str, Any]:
+    """Cohen's kappa between the first annotation pass and the independent second pass, on the
+    articles both annotated: paragraph label, article dominant label, and each theme's presence."""
+    from sklearn.metrics import cohen_kappa_score
+
+    first = {item.id: item for item in load(annotations, texts_dir).articles}
+    second = {item.id: item for item in load(annotations, texts_dir, second_pass=True).articles}
+    shared = [i for i in second if i in first]
+    para_a = [label for i in shared for label in first[i].paragraph_labels]
+    para_b = [label for i in shared for label in second[i].paragraph_labels]
+    result: dict[str, Any] = {
+        "articles": len(shared),
+        "paragraphs": len(para_a),
+        "paragraph_kappa": round(float(cohen_kappa_score(para_a, para_b)), 3),
+        "paragraph_agreement": round(sum(a == b for a, b in zip(para_a, para_b, strict=True)) / max(len(para_a), 1), 3),
+        "article_dominant_kappa": round(
+            float(cohen_kappa_score([first[i].dominant for i in shared], [second[i].dominant for i in shared])),
+            3,
+        ),
+        "article_theme_kappa": {},
+    }
+    for theme in THEMES:
+        a = [theme in first[i].labels for i in shared]
+        b = [theme in second[i].labels for i in shared]
+        result["article_theme_kappa"][theme] = round(float(cohen_kappa_score(a, b)), 3)
+    result["disagreements"] = [
+        {
+            "id": i,
+            "first": {"labels": list(first[i].labels), "dominant": first[i].dominant},
+            "second": {"labels": list(second[i].labels), "dominant": second[i].dominant},
+            "paragraphs": [
+                {"index": n, "first": a, "second": b}
+                for n, (a, b) in enumerate(zip(first[i].paragraph_labels, second[i].paragraph_labels, strict=True))
+                if a != b
+            ],
+        }
+        for i in shared
+        if first[i].paragraph_labels != second[i].paragraph_labels
+        or first[i].labels != second[i].labels
+        or first[i].dominant != second[i].dominant
+    ]
+    return result

@@ -83,7 +83,9 @@ def read_card(directory: str | os.PathLike[str]) -> dict[str, Any]:
         raise ModelError(f"{path}: unreadable model card ({error.msg})") from error
 
 
-def load_bundle(directory: str | os.PathLike[str] | None = None, *, trusted: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+def load_bundle(
+    directory: str | os.PathLike[str] | None = None, *, trusted: bool = False
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Verify and load a model folder; return ``(objects by name, card)``.
 
     Every ``*.joblib`` file must be listed in the card with a matching SHA-256, and every listed

@@ -336,9 +336,7 @@ def prepare(text: str, title: str | None = None) -> Article:
             title = header[position]
             above = header[:position]
             chrome = [
-                line
-                for line in above
-                if len(line.split()) <= 3 or (_is_uppercase(line) and not line.endswith(","))
+                line for line in above if len(line.split()) <= 3 or (_is_uppercase(line) and not line.endswith(","))
             ]
             removed.extend(RemovedLine(line, "page header") for line in chrome)
             kept = [line for line in above if line not in chrome] + kept[position + 1 :]

@@ -21,7 +21,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from vnpolitics.labels import EDUCATION, LABELS, OTHER, SELF_CRITICISM, THEMES, CYBERSPACE
+from vnpolitics.labels import CYBERSPACE, EDUCATION, LABELS, OTHER, SELF_CRITICISM, THEMES
 from vnpolitics.text import Segmenter
 
 # --------------------------------------------------------------------------------------------
@@ -31,19 +31,56 @@ from vnpolitics.text import Segmenter
 #: Cue phrases of corpus/GUIDELINE.md, per theme (lower case, unsegmented).
 GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
     EDUCATION: (
-        "học tập", "quán triệt", "triển khai nghị quyết", "lý luận chính trị", "bồi dưỡng chính trị",
-        "báo cáo viên", "tuyên truyền viên", "học tập và làm theo", "sinh hoạt chính trị",
-        "giáo dục chính trị", "nhận thức chính trị", "sơ cấp", "trung cấp", "cao cấp",
+        "học tập",
+        "quán triệt",
+        "triển khai nghị quyết",
+        "lý luận chính trị",
+        "bồi dưỡng chính trị",
+        "báo cáo viên",
+        "tuyên truyền viên",
+        "học tập và làm theo",
+        "sinh hoạt chính trị",
+        "giáo dục chính trị",
+        "nhận thức chính trị",
+        "sơ cấp",
+        "trung cấp",
+        "cao cấp",
     ),
     CYBERSPACE: (
-        "quan điểm sai trái", "thù địch", "thông tin xấu", "nền tảng tư tưởng", "35-nq/tw",
-        "nghị quyết 35", "ban chỉ đạo 35", "tổ 35", "lực lượng 47", "an ninh mạng", "không gian mạng",
-        "chủ quyền số", "tin giả", "fanpage", "mạng xã hội", "phản bác",
+        "quan điểm sai trái",
+        "thù địch",
+        "thông tin xấu",
+        "nền tảng tư tưởng",
+        "35-nq/tw",
+        "nghị quyết 35",
+        "ban chỉ đạo 35",
+        "tổ 35",
+        "lực lượng 47",
+        "an ninh mạng",
+        "không gian mạng",
+        "chủ quyền số",
+        "tin giả",
+        "fanpage",
+        "mạng xã hội",
+        "phản bác",
     ),
     SELF_CRITICISM: (
-        "kiểm điểm", "tự phê bình", "phê bình", "tự soi", "tự sửa", "trung ương 4", "21-kl/tw",
-        "suy thoái", "tự diễn biến", "tự chuyển hóa", "nêu gương", "kỷ luật", "ủy ban kiểm tra",
-        "chỉnh đốn đảng", "xếp loại", "quy định 37",
+        "kiểm điểm",
+        "tự phê bình",
+        "phê bình",
+        "tự soi",
+        "tự sửa",
+        "trung ương 4",
+        "21-kl/tw",
+        "suy thoái",
+        "tự diễn biến",
+        "tự chuyển hóa",
+        "nêu gương",
+        "kỷ luật",
+        "ủy ban kiểm tra",
+        "chỉnh đốn đảng",
+        "xếp loại",
+        "quy định 37",
     ),
 }
 
@@ -141,13 +178,15 @@ def _features(kind: str, min_df: int) -> Any:
 def _classifier(c: float, calibration: str) -> Any:
     # Linear SVM scores calibrated to probabilities (sigmoid, internal 3-fold CV), so that "other"
     # can win when no theme is likely and thresholds mean the same across themes.
-    return CalibratedClassifierCV(
-        LinearSVC(C=c, class_weight="balanced"), method=calibration, cv=3, ensemble=True
-    )
+    return CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), method=calibration, cv=3, ensemble=True)
 
 
 def paragraph_pipeline(
-    features: str = "words", c: float = 0.5, min_df: int = 2, calibration: str = "sigmoid", segment: bool = True
+    features: str = "words",
+    c: float = 0.5,
+    min_df: int = 2,
+    calibration: str = "sigmoid",
+    segment: bool = True,
 ) -> Pipeline:
     """The paragraph theme classifier: [Segmenter] -> TF-IDF features -> calibrated linear SVM.
 
@@ -223,12 +262,14 @@ class ArticleDecision(BaseEstimator):
         self.threshold = threshold
         self.c = c
 
-    def fit(self, X: Sequence[np.ndarray], y: Sequence[Sequence[str]], lengths: Sequence[Sequence[int]]) -> Any:  # noqa: N803
+    def fit(  # noqa: N803
+        self, X: Sequence[np.ndarray], y: Sequence[Sequence[str]], lengths: Sequence[Sequence[int]]
+    ) -> Any:
         """``X``: per article, its paragraph probability matrix; ``y``: its theme labels."""
         if self.method not in ("threshold", "stacked"):
             raise ValueError(f"method must be 'threshold' or 'stacked', not {self.method!r}")
         if self.method == "stacked":
-            features = np.array([article_features(p, n) for p, n in zip(X, lengths)])
+            features = np.array([article_features(p, n) for p, n in zip(X, lengths, strict=True)])
             self.models_ = {}
             for theme in THEMES:
                 target = np.array([theme in labels for labels in y])
@@ -246,8 +287,7 @@ class ArticleDecision(BaseEstimator):
             return {t: float(proba[:, LABELS.index(t)].max()) for t in THEMES}
         features = article_features(proba, lengths).reshape(1, -1)
         return {
-            t: float(m.predict_proba(features)[0, 1]) if (m := self.models_[t]) is not None else 0.0
-            for t in THEMES
+            t: float(m.predict_proba(features)[0, 1]) if (m := self.models_[t]) is not None else 0.0 for t in THEMES
         }
 
     def decide(self, proba: np.ndarray, lengths: Sequence[int]) -> tuple[list[str], str, dict[str, float]]:
@@ -260,5 +300,3 @@ class ArticleDecision(BaseEstimator):
         weights = np.asarray(lengths, dtype=float)
         mass = {t: float(weights @ proba[:, LABELS.index(t)]) for t in labels}
         return labels, max(labels, key=lambda t: (mass[t], scores[t])), scores
-
-
