@@ -209,3 +209,7 @@ def corpus_show(article_id: str, corpus_dir: str | None, annotations: str | None
     click.echo(f"Title: {item.article.title}")
     for paragraph, label in zip(item.article.paragraphs, item.paragraph_labels, strict=True):
         click.echo(f"[{paragraph.index}] {label}: {paragraph.text}")
+
+
+if __name__ == "__main__":
+    main()

@@ -395,10 +395,10 @@ class Segmenter(TransformerMixin, BaseEstimator):
     def __init__(self, cache_size: int = 8192) -> None:
         self.cache_size = cache_size
 
-    def fit(self, X: Iterable[str], y: Any = None) -> Segmenter:  # noqa: N803 (sklearn naming)
+    def fit(self, X: Iterable[str], y: Any = None) -> Segmenter:
         return self
 
-    def transform(self, X: Iterable[str]) -> list[str]:  # noqa: N803
+    def transform(self, X: Iterable[str]) -> list[str]:
         return segment_batch(X, self._cached_segment())
 
     def _cached_segment(self) -> Any:

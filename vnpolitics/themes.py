@@ -94,7 +94,7 @@ class KeywordClassifier(ClassifierMixin, BaseEstimator):
         self.cues = cues
         self.min_hits = min_hits
 
-    def fit(self, X: Sequence[str], y: Sequence[str]) -> KeywordClassifier:  # noqa: N803
+    def fit(self, X: Sequence[str], y: Sequence[str]) -> KeywordClassifier:
         self.classes_ = np.array(LABELS)
         cues = self.cues if self.cues is not None else GUIDELINE_CUES
         self.patterns_ = {
@@ -103,7 +103,7 @@ class KeywordClassifier(ClassifierMixin, BaseEstimator):
         }
         return self
 
-    def _hits(self, X: Sequence[str]) -> np.ndarray:  # noqa: N803
+    def _hits(self, X: Sequence[str]) -> np.ndarray:
         check_is_fitted(self, "patterns_")
         hits = np.zeros((len(X), len(LABELS)))
         for row, text in enumerate(X):
@@ -112,12 +112,12 @@ class KeywordClassifier(ClassifierMixin, BaseEstimator):
                 hits[row, column] = len(self.patterns_[theme].findall(lowered))
         return hits
 
-    def predict_proba(self, X: Sequence[str]) -> np.ndarray:  # noqa: N803
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         hits = self._hits(X)
         hits[:, LABELS.index(OTHER)] = np.where(hits.max(axis=1) >= self.min_hits, 0, 1)
         return hits / hits.sum(axis=1, keepdims=True)
 
-    def predict(self, X: Sequence[str]) -> np.ndarray:  # noqa: N803
+    def predict(self, X: Sequence[str]) -> np.ndarray:
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
 
 
@@ -135,7 +135,7 @@ class UndertheseaCoreClassifier(ClassifierMixin, BaseEstimator):
         self.ngram_range = ngram_range
         self.c = c
 
-    def fit(self, X: Sequence[str], y: Sequence[str]) -> UndertheseaCoreClassifier:  # noqa: N803
+    def fit(self, X: Sequence[str], y: Sequence[str]) -> UndertheseaCoreClassifier:
         from underthesea_core import TextClassifier
 
         self.model_ = TextClassifier(max_features=self.max_features, ngram_range=self.ngram_range, c=self.c)
@@ -143,7 +143,7 @@ class UndertheseaCoreClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array(sorted(set(y)))
         return self
 
-    def predict(self, X: Sequence[str]) -> np.ndarray:  # noqa: N803
+    def predict(self, X: Sequence[str]) -> np.ndarray:
         check_is_fitted(self, "model_")
         return np.array(self.model_.predict_batch(list(X)))
 
@@ -262,9 +262,7 @@ class ArticleDecision(BaseEstimator):
         self.threshold = threshold
         self.c = c
 
-    def fit(  # noqa: N803
-        self, X: Sequence[np.ndarray], y: Sequence[Sequence[str]], lengths: Sequence[Sequence[int]]
-    ) -> Any:
+    def fit(self, X: Sequence[np.ndarray], y: Sequence[Sequence[str]], lengths: Sequence[Sequence[int]]) -> Any:
         """``X``: per article, its paragraph probability matrix; ``y``: its theme labels."""
         if self.method not in ("threshold", "stacked"):
             raise ValueError(f"method must be 'threshold' or 'stacked', not {self.method!r}")
