@@ -94,7 +94,7 @@ def test_unknown_or_missing_file_is_refused(model_dir: Path, tmp_path: Path, mon
 
 
 def test_folder_without_card_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="no card.json"):
+    with pytest.raises(ModelError, match=r"no card\.json"):
         load_bundle(tmp_path, trusted=True)
 
 

@@ -61,7 +61,7 @@ def test_load_joins_annotations_with_texts(tmp_path: Path, texts_dir: Path) -> N
     assert web.article.title == "Học tập nghị quyết ở xã An Bình"
     assert web.paragraph_labels == ("education", "other") and web.paragraphs_explicit
     assert seed.paragraph_labels == ("other", "other") and not seed.paragraphs_explicit
-    assert list(loaded.paragraphs())[0] == ("web-1", 0, PARAGRAPHS["education"][0], "education")
+    assert next(iter(loaded.paragraphs())) == ("web-1", 0, PARAGRAPHS["education"][0], "education")
     stats = loaded.stats()
     assert stats["paragraph_labels"] == {"education": 1, "cyberspace": 0, "self_criticism": 0, "other": 3}
     assert len(loaded.annotations_hash) == 64
@@ -132,7 +132,9 @@ def test_agreement_between_passes(tmp_path: Path, texts_dir: Path) -> None:
     result = corpus.agreement(folder, texts_dir)
     assert result["articles"] == 2 and result["paragraphs"] == 4
     assert result["paragraph_agreement"] == 0.75
-    assert [d["paragraphs"] for d in result["disagreements"]] == [[{"index": 1, "first": "other", "second": "education"}]]
+    assert [d["paragraphs"] for d in result["disagreements"]] == [
+        [{"index": 1, "first": "other", "second": "education"}]
+    ]
 
 
 def test_cli_check_and_export(tmp_path: Path, texts_dir: Path) -> None:

@@ -102,8 +102,15 @@ class Analyzer:
             label = LABELS[int(probabilities.argmax())]
             row = row.tocsr()
             contributions = row.data * self._coef[label][row.indices]
-            order = np.argsort(-contributions)[:EVIDENCE_TERMS]
-            evidence.append([str(self._feature_names[row.indices[i]]) for i in order if contributions[i] > 0])
+            terms: list[str] = []
+            for i in np.argsort(-contributions):
+                if contributions[i] <= 0 or len(terms) == EVIDENCE_TERMS:
+                    break
+                term = str(self._feature_names[row.indices[i]])
+                # Overlapping n-grams ("quán triệt", "triệt") repeat one piece of evidence.
+                if not any(term in kept or kept in term for kept in terms):
+                    terms.append(term)
+            evidence.append(terms)
         return proba, evidence
 
     def classify_paragraphs(self, paragraphs: Sequence[str]) -> list[ParagraphResult]:

@@ -22,7 +22,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -370,12 +370,21 @@ def export(corpus: Corpus, level: str, path: str | os.PathLike[str]) -> int:
 def agreement(
     annotations: str | os.PathLike[str] | None = None, texts_dir: str | os.PathLike[str] | None = None
 ) -> dict[str, Any]:
-    """Cohen's kappa between the first annotation pass and the independent second pass, on the
-    articles both annotated: paragraph label, article dominant label, and each theme's presence."""
+    """Cohen's kappa between the first annotation pass (before adjudication, see
+    ``adjudication.jsonl``) and the independent second pass, on the articles both annotated:
+    paragraph label, article dominant label, and each theme's presence."""
     from sklearn.metrics import cohen_kappa_score
 
     first = {item.id: item for item in load(annotations, texts_dir).articles}
     second = {item.id: item for item in load(annotations, texts_dir, second_pass=True).articles}
+    # Agreement is between the annotators, so adjudicated paragraphs get their first-pass label back.
+    adjudication = annotations_dir(annotations) / "adjudication.jsonl"
+    for row in _read_jsonl(adjudication) if adjudication.exists() else ():
+        item = first.get(row["id"])
+        if item is not None and item.paragraph_labels[row["index"]] == row["final"]:
+            labels = list(item.paragraph_labels)
+            labels[row["index"]] = row["first"]
+            first[row["id"]] = replace(item, paragraph_labels=tuple(labels))
     shared = [i for i in second if i in first]
     para_a = [label for i in shared for label in first[i].paragraph_labels]
     para_b = [label for i in shared for label in second[i].paragraph_labels]

@@ -250,11 +250,13 @@ def article_features(proba: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
 class ArticleDecision(BaseEstimator):
     """Turns paragraph probabilities into article labels and a dominant theme.
 
-    ``method="threshold"``: a theme is an article label when its highest paragraph probability is
-    at least ``threshold`` (one substantial paragraph is enough, as in the guideline).
-    ``method="stacked"``: one logistic regression per theme over :func:`article_features`,
-    trained on out-of-fold paragraph probabilities. Both use the length-weighted theme mass for the
-    dominant label. Which one ships is decided by cross-validation (``vnpolitics train``).
+    ``method="threshold"``: a theme's article score is its highest paragraph probability (one
+    substantial paragraph is enough, as in the guideline).
+    ``method="stacked"``: a theme's article score comes from one logistic regression per theme over
+    :func:`article_features`, trained on out-of-fold paragraph probabilities.
+    Either way a theme is an article label when its score is at least ``threshold``, and the
+    dominant label is the listed theme with the largest length-weighted probability mass.
+    Which one ships is decided by cross-validation (``vnpolitics train``).
     """
 
     def __init__(self, method: str = "threshold", threshold: float = 0.5, c: float = 1.0) -> None:
@@ -291,8 +293,7 @@ class ArticleDecision(BaseEstimator):
     def decide(self, proba: np.ndarray, lengths: Sequence[int]) -> tuple[list[str], str, dict[str, float]]:
         """``(labels, dominant, scores)`` for one article."""
         scores = self.theme_scores(proba, lengths)
-        cutoff = self.threshold if self.method == "threshold" else 0.5
-        labels = [t for t in THEMES if scores[t] >= cutoff]
+        labels = [t for t in THEMES if scores[t] >= self.threshold]
         if not labels:
             return [], OTHER, scores
         weights = np.asarray(lengths, dtype=float)
