@@ -126,8 +126,8 @@ def test_analyze_returns_themes_paragraphs_and_evidence(analyzer: Analyzer) -> N
 
 def test_to_dict_has_exactly_the_documented_keys(analyzer: Analyzer) -> None:
     data = analyzer.analyze(ARTICLE).to_dict()
-    assert set(data) == {"dominant", "labels", "scores", "paragraphs"}
-    assert set(data["paragraphs"][0]) == {"index", "text", "label", "scores", "evidence"}
+    assert set(data) == {"dominant", "labels", "scores", "tags", "references", "paragraphs"}
+    assert set(data["paragraphs"][0]) == {"index", "text", "label", "scores", "evidence", "references", "tags"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
 
@@ -177,6 +177,21 @@ def test_analyze_is_thread_safe_and_deterministic(analyzer: Analyzer) -> None:
     assert failures == []
 
 
+def test_references_are_listed_per_article_and_paragraph(analyzer: Analyzer) -> None:
+    text = "\n".join(
+        [
+            "Học tập Nghị quyết 35 ở An Bình",
+            "Chi bộ quán triệt Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị cho đảng viên.",
+            "Giá lúa tăng nhẹ trong tuần qua do nhu cầu xuất khẩu tăng mạnh.",
+        ]
+    )
+    analysis = analyzer.analyze(text)
+    assert [(r.id, r.paragraph) for r in analysis.references] == [("35-NQ/TW", None), ("35-NQ/TW", 0)]
+    assert [r.id for r in analysis.paragraphs[0].references] == ["35-NQ/TW"]
+    assert analysis.paragraphs[1].references == []
+    assert analysis.tags == [] and analysis.paragraphs[0].tags == []  # this model has no tagger
+
+
 # --- the shipped model ------------------------------------------------------------------------
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bai_viet_mau.txt"
@@ -193,3 +208,13 @@ def test_shipped_model_card_matches_its_files() -> None:
     analyzer = vnpolitics.load()
     assert analyzer.card["labels"] == list(LABELS)
     assert analyzer.card["metrics"]["paragraph_macro_f1_themes"] > 0
+    assert set(analyzer.card["tags"]) <= set(vnpolitics.TAGS)
+
+
+def test_shipped_model_tags_the_example_and_its_paragraphs() -> None:
+    analysis = vnpolitics.analyze(EXAMPLE.read_text(encoding="utf-8"))
+    names = [t.name for t in analysis.tags]
+    assert names and set(names) <= set(vnpolitics.TAGS)
+    assert all(0 <= t.score <= 1 for t in analysis.tags)
+    for paragraph in analysis.paragraphs:
+        assert {t.name for t in paragraph.tags} <= set(names)

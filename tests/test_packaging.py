@@ -61,7 +61,7 @@ def test_cli_analyze_prints_a_table_and_json() -> None:
     table = runner.invoke(main, ["analyze", example])
     assert table.exit_code == 0 and "Dominant theme:" in table.output
     as_json = runner.invoke(main, ["analyze", example, "--json"])
-    assert set(json.loads(as_json.output)) == {"dominant", "labels", "scores", "paragraphs"}
+    assert set(json.loads(as_json.output)) == {"dominant", "labels", "scores", "tags", "references", "paragraphs"}
 
 
 def test_cli_rejects_non_utf8_input(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ Quick start::
     import vnpolitics
 
     analysis = vnpolitics.analyze(raw_text)        # shipped model, loaded on first use
-    analysis.dominant, analysis.labels, analysis.scores
+    analysis.dominant, analysis.labels, analysis.scores, analysis.tags, analysis.references
     for paragraph in analysis.paragraphs:
         print(paragraph.index, paragraph.label, paragraph.evidence)
 
@@ -20,13 +20,15 @@ from vnpolitics.analysis import (
     Analysis,
     Analyzer,
     ParagraphResult,
+    Tag,
     analyze,
     classify_paragraphs,
     load,
     pipe,
 )
-from vnpolitics.labels import LABELS, THEMES
+from vnpolitics.labels import LABELS, TAGS, THEMES
 from vnpolitics.persistence import ModelError
+from vnpolitics.references import Reference, extract_references
 from vnpolitics.text import (
     SPLITTER_VERSION,
     Article,
@@ -41,6 +43,7 @@ from vnpolitics.text import (
 __all__ = [
     "LABELS",
     "SPLITTER_VERSION",
+    "TAGS",
     "THEMES",
     "Analysis",
     "Analyzer",
@@ -48,10 +51,13 @@ __all__ = [
     "ModelError",
     "Paragraph",
     "ParagraphResult",
+    "Reference",
     "Segmenter",
+    "Tag",
     "__version__",
     "analyze",
     "classify_paragraphs",
+    "extract_references",
     "load",
     "normalize",
     "pipe",

@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import numpy as np
 
 from vnpolitics.labels import LABELS, OTHER
 from vnpolitics.persistence import default_model_dir, load_bundle
+from vnpolitics.references import Reference, extract_article_references
 from vnpolitics.text import Article, prepare
 from vnpolitics.themes import ArticleDecision, linear_weights
 
@@ -27,14 +28,28 @@ EVIDENCE_TERMS = 5
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A topic tag (``corpus/TAGS.md``) with the tagger's probability."""
+
+    name: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "score": self.score}
+
+
+@dataclass(frozen=True)
 class ParagraphResult:
-    """One paragraph's theme: its label, a probability per label, and the terms that drove it."""
+    """One paragraph's theme (label, a probability per label, the terms that drove it), and the
+    document references and article tags found in it."""
 
     index: int
     text: str
     label: str
     scores: dict[str, float]
     evidence: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +58,8 @@ class ParagraphResult:
             "label": self.label,
             "scores": dict(self.scores),
             "evidence": list(self.evidence),
+            "references": [r.to_dict() for r in self.references],
+            "tags": [t.to_dict() for t in self.tags],
         }
 
 
@@ -55,13 +72,18 @@ class Analysis:
     labels: list[str]
     scores: dict[str, float]
     paragraphs: list[ParagraphResult]
+    tags: list[Tag] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-serialisable dict with exactly the keys dominant, labels, scores, paragraphs."""
+        """A JSON-serialisable dict with the keys dominant, labels, scores, tags, references,
+        paragraphs."""
         return {
             "dominant": self.dominant,
             "labels": list(self.labels),
             "scores": dict(self.scores),
+            "tags": [t.to_dict() for t in self.tags],
+            "references": [r.to_dict() for r in self.references],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
         }
 
@@ -69,9 +91,17 @@ class Analysis:
 class Analyzer:
     """A loaded theme model (paragraph pipeline + article decision). Thread-safe for reading."""
 
-    def __init__(self, paragraph_model: Any, article_decision: ArticleDecision, card: dict[str, Any], path: Path):
+    def __init__(
+        self,
+        paragraph_model: Any,
+        article_decision: ArticleDecision,
+        card: dict[str, Any],
+        path: Path,
+        tag_model: Any = None,
+    ):
         self.paragraph_model = paragraph_model
         self.article_decision = article_decision
+        self.tag_model = tag_model
         self.card = card
         self.path = path
         self._segment = paragraph_model.named_steps.get("segment")
@@ -86,7 +116,7 @@ class Analyzer:
     def load(cls, path: str | os.PathLike[str] | None = None, *, trusted: bool = False) -> Analyzer:
         folder = Path(path) if path is not None else default_model_dir()
         objects, card = load_bundle(folder, trusted=trusted)
-        return cls(objects["paragraph"], objects["article"], card, folder)
+        return cls(objects["paragraph"], objects["article"], card, folder, objects.get("tags"))
 
     # -- paragraphs ---------------------------------------------------------------------------
 
@@ -130,7 +160,34 @@ class Analyzer:
         proba, evidence = self._score(texts)
         results = _paragraph_results([(p.index, p.text) for p in article.paragraphs], proba, evidence)
         labels, dominant, scores = self.article_decision.decide(proba, [len(t) for t in texts])
-        return Analysis(dominant=dominant, labels=labels, scores=scores, paragraphs=results)
+        references = extract_article_references(article.title, texts)
+        tags, paragraph_tags = self._tags(article)
+        results = [
+            replace(
+                result,
+                references=[r for r in references if r.paragraph == result.index],
+                tags=paragraph_tags[i],
+            )
+            for i, result in enumerate(results)
+        ]
+        return Analysis(
+            dominant=dominant, labels=labels, scores=scores, paragraphs=results, tags=tags, references=references
+        )
+
+    def _tags(self, article: Article) -> tuple[list[Tag], list[list[Tag]]]:
+        """Article tags, and for each paragraph the article tags it carries on its own."""
+        if self.tag_model is None or not article.paragraphs:
+            return [], [[] for _ in article.paragraphs]
+        names = [str(name) for name in self.tag_model.classes_]
+        proba = self.tag_model.predict_proba([article.clean_text, *article.texts])
+        chosen = self.tag_model.decide(proba)
+        article_tags = [Tag(names[j], float(proba[0, j])) for j in np.flatnonzero(chosen[0])]
+        article_tags.sort(key=lambda tag: -tag.score)
+        per_paragraph = [
+            [Tag(names[j], float(proba[row, j])) for j in np.flatnonzero(chosen[0] & chosen[row])]
+            for row in range(1, len(proba))
+        ]
+        return article_tags, per_paragraph
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterator[Analysis]:
         """Analyse a stream of texts, yielding results in input order.

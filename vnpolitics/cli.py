@@ -91,6 +91,14 @@ def analyze_command(file: str, as_json: bool, model: str | None, trust_model: bo
     click.secho(f"Dominant theme: {analysis.dominant}", bold=True)
     click.echo(f"Themes: {themes}")
     click.echo("Scores: " + "  ".join(f"{t} {s:.2f}" for t, s in analysis.scores.items()))
+    click.echo("Tags: " + (", ".join(f"{t.name} ({t.score:.2f})" for t in analysis.tags) or "none"))
+    if analysis.references:
+        click.echo("References:")
+        for ref in analysis.references:
+            where = "title" if ref.paragraph is None else f"paragraph {ref.paragraph}"
+            details = ", ".join(x for x in (ref.type, ref.issuer, ref.date) if x)
+            partial = " (partial)" if ref.partial else ""
+            click.echo(f"  {ref.id}{partial}: {details} [{where}: {ref.text!r}]")
     click.echo(f"\n{'#':>3}  {'label':<15} {'p':>5}  evidence / text")
     for p in analysis.paragraphs:
         excerpt = p.text if len(p.text) <= 90 else p.text[:87] + "..."
@@ -114,10 +122,60 @@ def train_command(output: str, reports: str, folds: int, corpus_dir: str | None,
 
     try:
         annotated = corpus_module.load(annotations, corpus_dir)
+        tags = corpus_module.load_tags(annotations)
     except corpus_module.CorpusError as error:
         raise click.ClickException(str(error)) from error
-    card = train(annotated, output, n_splits=folds, reports=reports, progress=click.echo)
+    card = train(annotated, output, n_splits=folds, reports=reports, tags=tags, progress=click.echo)
     click.echo(json.dumps(card["metrics"], indent=2))
+
+
+@main.command("evaluate-tags")
+@click.option("--dataset", type=click.Choice(["corpus", "danes"]), default="corpus", show_default=True)
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the Markdown report here.")
+@click.option("--corpus-dir", type=click.Path(file_okay=False), default=None, help="Shared corpus texts.")
+def evaluate_tags_command(dataset: str, folds: int, output: str | None, corpus_dir: str | None) -> None:
+    """Cross-validate the topic tagger and a one-vs-rest TF-IDF + logistic-regression baseline in one
+    run, on the project's tagged articles or on DANeS (23 topics)."""
+    from vnpolitics import corpus as corpus_module
+    from vnpolitics.tags import evaluate_tagger, load_danes, tags_markdown
+
+    try:
+        if dataset == "danes":
+            texts, labels = load_danes(corpus_module.corpus_dir(corpus_dir) / "danes")
+            groups = None
+        else:
+            annotated = corpus_module.load(texts_dir=corpus_dir)
+            tags = corpus_module.load_tags()
+            items = [item for item in annotated.articles if item.id in tags]
+            texts = [item.article.clean_text for item in items]
+            labels = [list(tags[item.id]) for item in items]
+            groups = [item.id for item in items]
+    except corpus_module.CorpusError as error:
+        raise click.ClickException(str(error)) from error
+    results = evaluate_tagger(texts, labels, groups, folds, progress=click.echo)
+    report = tags_markdown(results, f"Topic tags: {dataset}")
+    if output:
+        Path(output).write_text(report, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+@main.command("evaluate-references")
+@click.option(
+    "--set", "name", type=click.Choice(["dev", "test", "test2"]), default="test", show_default=True,
+    help="Which hand-built set of corpus/references/ to score against.",
+)  # fmt: skip
+@click.option("--corpus-dir", type=click.Path(file_okay=False), default=None, help="Shared corpus texts.")
+def evaluate_references_command(name: str, corpus_dir: str | None) -> None:
+    """Precision and recall of the reference extractor on a hand-built set, and its errors."""
+    from vnpolitics.corpus import _PROJECT_CORPUS
+    from vnpolitics.references import evaluate
+
+    result = evaluate(str(_PROJECT_CORPUS / "references" / f"{name}.jsonl"), corpus_dir)
+    errors = result.pop("errors")
+    click.echo(json.dumps(result, indent=2))
+    for error in errors:  # type: ignore[union-attr]
+        click.echo(f"  {error}")
 
 
 # -- corpus -----------------------------------------------------------------------------------
@@ -158,6 +216,10 @@ def corpus_check(corpus_dir: str | None, annotations: str | None) -> None:
     for source, counts in stats["paragraph_labels_by_source"].items():
         line = ", ".join(f"{k} {v}" for k, v in counts.items())
         click.echo(f"  {source}: {stats['articles_by_source'][source]} articles; paragraphs {line}")
+    if "tags" in stats:
+        click.echo(
+            f"tags on {stats['tagged_articles']} articles: " + ", ".join(f"{k} {v}" for k, v in stats["tags"].items())
+        )
     if report.errors:
         for error in report.errors:
             click.echo(f"error: {error}", err=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from vnpolitics.labels import LABELS, OTHER, THEMES
+from vnpolitics.labels import LABELS, OTHER, TAGS, THEMES
 from vnpolitics.text import SPLITTER_VERSION, Article, prepare
 
 #: Where each source collection's texts live inside the corpus directory.
@@ -326,16 +326,48 @@ def load(
     return corpus
 
 
+def _tags(folder: Path, errors: list[str]) -> dict[str, tuple[str, ...]]:
+    path = folder / "tags" / "articles.jsonl"
+    manifest = {row["id"] for row in _read_jsonl(folder / "manifest.jsonl")}
+    tags: dict[str, tuple[str, ...]] = {}
+    for row in _read_jsonl(path) if path.exists() else ():
+        where = f"tags/articles.jsonl id={row.get('id')}"
+        if row.get("id") not in manifest:
+            errors.append(f"{where}: not in manifest.jsonl")
+        elif row["id"] in tags:
+            errors.append(f"{where}: duplicate tag annotation")
+        elif not isinstance(row.get("tags"), list) or (unknown := set(row["tags"]) - set(TAGS)):
+            errors.append(f"{where}: unknown tags {sorted(unknown) if isinstance(row.get('tags'), list) else row}")
+        else:
+            tags[row["id"]] = tuple(row["tags"])
+    return tags
+
+
+def load_tags(annotations: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """Topic tags per article id (``corpus/tags/articles.jsonl``); raises on unknown tags or ids."""
+    errors: list[str] = []
+    tags = _tags(annotations_dir(annotations), errors)
+    if errors:
+        raise CorpusError(f"{len(errors)} tag annotation error(s): " + "; ".join(errors[:5]))
+    return tags
+
+
 def check(
     annotations: str | os.PathLike[str] | None = None, texts_dir: str | os.PathLike[str] | None = None
 ) -> CheckReport:
-    """Validate both annotation passes against the texts and return errors and statistics."""
+    """Validate both annotation passes and the tags against the texts; return errors and statistics."""
     corpus, errors = _load(annotations, texts_dir, "annotations")
     folder = annotations_dir(annotations)
     if (folder / "second_pass" / "articles.jsonl").exists():
         _, second_errors = _load(annotations, texts_dir, "second_pass")
         errors += second_errors
-    return CheckReport(errors=errors, stats=corpus.stats())
+    tags = _tags(folder, errors)
+    stats = corpus.stats()
+    if tags:
+        counts = Counter(tag for values in tags.values() for tag in values)
+        stats["tagged_articles"] = len(tags)
+        stats["tags"] = {tag: counts[tag] for tag in TAGS}
+    return CheckReport(errors=errors, stats=stats)
 
 
 def export(corpus: Corpus, level: str, path: str | os.PathLike[str]) -> int:

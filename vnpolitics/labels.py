@@ -19,3 +19,40 @@ def check_label(label: str) -> str:
     if label not in LABELS:
         raise ValueError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
     return label
+
+
+#: Topic tags (article level, multi-label); definitions in corpus/TAGS.md.
+TAGS: tuple[str, ...] = (
+    "học tập, quán triệt nghị quyết",
+    "lý luận chính trị",
+    "học tập và làm theo Bác",
+    "tuyên truyền, báo cáo viên",
+    "bảo vệ nền tảng tư tưởng",
+    "quan điểm sai trái, thù địch",
+    "mạng xã hội",
+    "tin giả, thông tin xấu độc",
+    "an ninh mạng",
+    "tự diễn biến, tự chuyển hóa",
+    "suy thoái tư tưởng, đạo đức, lối sống",
+    "tự phê bình và phê bình",
+    "nêu gương",
+    "kiểm tra, giám sát, kỷ luật đảng",
+    "xây dựng, chỉnh đốn Đảng",
+    "tham nhũng, tiêu cực",
+    "công tác cán bộ",
+    "bầu cử",
+    "đại hội Đảng",
+    "Quốc hội, lập pháp",
+    "chính quyền, cải cách hành chính",
+    "kinh tế",
+    "giáo dục, trường học",
+    "quốc phòng, an ninh",
+    "pháp luật, tội phạm",
+    "đối ngoại, quốc tế",
+    "thanh niên, Đoàn",
+    "báo chí, truyền thông",
+    "văn hóa, xã hội",
+    "y tế",
+    "môi trường, thiên tai",
+    "dân vận, Mặt trận",
+)

@@ -400,9 +400,13 @@ def train(
     *,
     n_splits: int = 5,
     reports: str | Path | None = "reports",
+    tags: dict[str, tuple[str, ...]] | None = None,
     progress: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Evaluate, then fit the chosen models on the whole corpus and save them to ``output``.
+
+    Topic tags (``tags``: article id -> tags, e.g. from :func:`vnpolitics.corpus.load_tags`) are
+    cross-validated against a one-vs-rest baseline and their model is saved too.
 
     Returns the model card. ``reports`` (a folder) receives the comparison table, per-class
     metrics, confusion matrices and learning curve (PNG when matplotlib is installed), and the most
@@ -461,12 +465,33 @@ def train(
         },
         "versions": versions(),
     }
-    save_bundle(output, {"paragraph": final, "article": decision}, card)
+    objects: dict[str, Any] = {"paragraph": final, "article": decision}
+    tag_results = None
+    tagged = [item for item in corpus.articles if item.id in (tags or {})]
+    if tagged:
+        from vnpolitics.tags import TagModel, evaluate_tagger
+
+        progress(f"topic tags: grouped {n_splits}-fold cross-validation over {len(tagged)} articles:")
+        texts = [item.article.clean_text for item in tagged]
+        labels = [list(tags[item.id]) for item in tagged]  # type: ignore[index]
+        tag_results = evaluate_tagger(texts, labels, [item.id for item in tagged], n_splits, progress=progress)
+        objects["tags"] = TagModel().fit(texts, labels)
+        card["metrics"]["tags_micro_f1"] = round(tag_results["tagger"]["micro_f1"], 4)
+        card["metrics"]["tags_macro_f1"] = round(tag_results["tagger"]["macro_f1"], 4)
+        card["metrics"]["tags_baseline_micro_f1"] = round(tag_results["baseline"]["micro_f1"], 4)
+        card["hyperparameters"]["tags"] = objects["tags"].get_params()
+        card["tags"] = [str(t) for t in objects["tags"].classes_]
+    save_bundle(output, objects, card)
     progress(f"saved {output}")
     if reports is not None:
         from vnpolitics.reports import write_reports
 
         write_reports(evaluation, Path(reports))
+        if tag_results is not None:
+            from vnpolitics.tags import tags_markdown
+
+            text = tags_markdown(tag_results, "Topic tags on the annotated corpus")
+            (Path(reports) / "tags.md").write_text(text, encoding="utf-8")
         progress(f"reports written to {reports}/")
     return card
 

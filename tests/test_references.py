@@ -1,0 +1,126 @@
+"""Document references: canonical ids, fields, traps and look-alikes (fixtures written for the tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vnpolitics.references import evaluate, extract_article_references, extract_references
+
+
+def ids(text: str) -> list[str]:
+    return [r.id for r in extract_references(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị", "35-NQ/TW"),
+        ("NQ 35-NQ/TW", "35-NQ/TW"),
+        ("Nghị quyết số 35-NQ/TW của Bộ Chính trị khóa XII", "35-NQ/TW"),
+        ("35/NQ-TW", "35-NQ/TW"),  # a Party code written in state order
+        ("Kết luận số 21-KL/TW", "21-KL/TW"),
+        ("Quy định 37-QĐ/TW", "37-QĐ/TW"),
+        ("Chỉ thị số 05-CT/TW", "05-CT/TW"),
+        ("Quy định số 09-QĐi/TU", "09-QĐi/TU"),
+        ("Quy định 439-QĐNS/TW", "439-QĐNS/TW"),
+        ("Đề án 05-ĐA/TU", "05-ĐA/TU"),
+        ("Kế hoạch số 140-KH/HU", "140-KH/HU"),
+        ("Quyết định số 339/QĐ-TTg", "339/QĐ-TTg"),
+        ("Nghị quyết số 170/2024/QH15", "170/2024/QH15"),
+        ("Nghị quyết 29/NQ-CP của Chính phủ", "29/NQ-CP"),
+        ("Nghị định 13/2023/NĐ-CP", "13/2023/NĐ-CP"),
+        ("Nghị quyết Trung ương 4 (khóa XII)", "NQTW4-XII"),
+        ("Nghị quyết TƯ 4 khóa XII", "NQTW4-XII"),
+        ("Nghị quyết Hội nghị Trung ương 4 khóa 12", "NQTW4-XII"),
+        ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII", "NQTW4-XII"),
+        ("NQTW4 khóa XII", "NQTW4-XII"),
+        ("Luật An ninh mạng năm 2018", "Luật An ninh mạng"),
+        ("Bộ luật Hình sự", "Bộ luật Hình sự"),
+    ],
+)
+def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
+    assert ids(f"Cán bộ quán triệt {text} tới đảng viên.") == [expected]
+
+
+def test_fields_of_a_fully_stated_reference() -> None:
+    (ref,) = extract_references("Thực hiện Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị khóa XII.")
+    assert (ref.type, ref.number, ref.code, ref.issuer, ref.date) == (
+        "Nghị quyết", "35", "NQ/TW", "Bộ Chính trị", "2018-10-22",
+    )  # fmt: skip
+    assert ref.text == "Nghị quyết số 35-NQ/TW" and ref.span == (10, 32) and not ref.partial
+
+
+def test_issuer_implied_by_the_code() -> None:
+    assert [r.issuer for r in extract_references("Đề án 05-ĐA/TU và Quyết định 339/QĐ-TTg")] == [
+        "Tỉnh ủy",
+        "Thủ tướng Chính phủ",
+    ]
+
+
+def test_short_forms_resolve_only_when_the_text_states_them() -> None:
+    refs = extract_references("Nghị quyết số 35-NQ/TW được triển khai. Nghị quyết 35 đã đi vào cuộc sống.")
+    assert [(r.id, r.partial) for r in refs] == [("35-NQ/TW", False), ("35-NQ/TW", False)]
+    assert [(r.id, r.partial) for r in extract_references("Nghị quyết 35 đã đi vào cuộc sống.")] == [
+        ("Nghị quyết 35", True)
+    ]
+    # Two different documents numbered 29: the short form stays partial, never guessed.
+    both = extract_references("Nghị quyết 29-NQ/TW và Nghị quyết 29/NQ-CP; Nghị quyết 29 nêu rõ.")
+    assert [r.id for r in both] == ["29-NQ/TW", "29/NQ-CP", "Nghị quyết 29"]
+    assert ids("Nghị quyết Trung ương 4 khóa XII. Thực hiện NQTW4.") == ["NQTW4-XII", "NQTW4-XII"]
+    assert ids("Thực hiện Nghị quyết Trung ương 4.") == ["NQTW4"]
+
+
+def test_several_terms_give_several_references() -> None:
+    assert ids("Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng Đảng") == ["NQTW4-XI", "NQTW4-XII"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liên hệ số điện thoại 0912.345.678 hoặc 024 3825 1234.",
+        "Ngày 22/10/2018, hội nghị đã diễn ra.",
+        "Kỳ 1: Chú trọng nâng cao nhận thức chính trị",
+        "Trụ sở tại số 35 đường Lê Lợi, tỷ lệ 12/15 xã đạt chuẩn.",
+        "Các nghị quyết của Đảng và luật pháp của Nhà nước được tuyên truyền.",
+        "Luật sư Nguyễn Văn A cho biết, dự án mã số 36/2019/H-QLKH đã hoàn thành.",
+    ],
+)
+def test_look_alikes_are_not_references(text: str) -> None:
+    assert extract_references(text) == []
+
+
+def test_article_references_resolve_across_paragraphs() -> None:
+    refs = extract_article_references(
+        "Học tập Nghị quyết 35", ["Nghị quyết số 35-NQ/TW của Bộ Chính trị.", "Tổ 35 hoạt động hiệu quả."]
+    )
+    assert [(r.id, r.paragraph) for r in refs] == [("35-NQ/TW", None), ("35-NQ/TW", 0)]
+
+
+def test_rejects_non_strings() -> None:
+    with pytest.raises(TypeError):
+        extract_references(None)  # type: ignore[arg-type]
+
+
+def test_to_dict_has_every_field() -> None:
+    (ref,) = extract_references("Quyết định số 339/QĐ-TTg")
+    assert set(ref.to_dict()) == {
+        "id",
+        "type",
+        "number",
+        "code",
+        "issuer",
+        "date",
+        "span",
+        "text",
+        "partial",
+        "paragraph",
+    }
+
+
+@pytest.mark.corpus
+def test_precision_and_recall_on_the_blind_test_set(shared_corpus: Path) -> None:
+    result = evaluate(texts_dir=str(shared_corpus))
+    assert result["gold"] >= 100
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9, result["errors"]

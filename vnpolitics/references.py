@@ -1,0 +1,473 @@
+"""References to Party and state documents: rule-based extraction and normalisation to canonical ids.
+
+The rules are specified in ``corpus/REFERENCES.md``: Party documents become ``35-NQ/TW``, state
+documents keep the state's own form (``339/QĐ-TTg``, ``170/2024/QH15``), plenum resolutions become
+``NQTW4-XII`` and laws are named (``Luật An ninh mạng``). Short forms ("Nghị quyết 35") resolve to
+the fully qualified id only when the same text states exactly one such document; otherwise they
+stay partial. No model is needed, so :func:`extract_references` is cheap and usable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+#: Type words, and their abbreviations as they appear before a number ("NQ 35-NQ/TW").
+TYPE_WORDS = (
+    "Nghị quyết", "Kết luận", "Quy định", "Chỉ thị", "Đề án", "Kế hoạch", "Quyết định", "Thông tư",
+    "Nghị định", "Hướng dẫn", "Thông báo", "Công văn", "Pháp lệnh", "Thông tư liên tịch",
+)  # fmt: skip
+_ABBREVIATIONS = {"NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "QĐ": "Quyết định", "KH": "Kế hoạch"}
+
+#: The type a code names, when no type word says it ("35-NQ/TW" alone).
+_TYPE_OF_CODE = {
+    "NQ": "Nghị quyết", "KL": "Kết luận", "QĐi": "Quy định", "QĐ": "Quyết định", "QĐNS": "Quyết định",
+    "CT": "Chỉ thị", "ĐA": "Đề án", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "NĐ": "Nghị định",
+    "TT": "Thông tư", "CV": "Công văn", "PL": "Pháp lệnh", "QH": "Nghị quyết", "TTLT": "Thông tư liên tịch",
+}  # fmt: skip
+
+#: Issuer codes of Party bodies (after the slash in Party order, after the dash in state order).
+PARTY_ISSUERS = {
+    "TW": "Trung ương", "TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối",
+    "TVTU": "Ban Thường vụ Tỉnh ủy", "BCS": "Ban cán sự đảng", "BCSĐ": "Ban cán sự đảng",
+    "UBKTTW": "Ủy ban Kiểm tra Trung ương", "BTGTW": "Ban Tuyên giáo Trung ương", "BTCTW": "Ban Tổ chức Trung ương",
+    "VPTW": "Văn phòng Trung ương Đảng", "BBT": "Ban Bí thư", "TƯ": "Trung ương", "ĐUQSTW": "Quân ủy Trung ương",
+    "QUTW": "Quân ủy Trung ương", "BTGTU": "Ban Tuyên giáo Tỉnh ủy", "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy",
+}  # fmt: skip
+STATE_ISSUERS = {
+    "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "BTTTT": "Bộ Thông tin và Truyền thông", "BCA": "Bộ Công an",
+    "BQP": "Bộ Quốc phòng", "BGDĐT": "Bộ Giáo dục và Đào tạo", "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính",
+    "UBND": "Ủy ban nhân dân", "CTN": "Chủ tịch nước", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "TANDTC": "Tòa án nhân dân tối cao", "VKSNDTC": "Viện kiểm sát nhân dân tối cao", "BYT": "Bộ Y tế",
+}  # fmt: skip
+
+#: Issuer phrases recognised after a reference ("..., ngày 22/10/2018 của Bộ Chính trị").
+_ISSUER_PHRASES = (
+    "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư",
+    "Ủy ban Thường vụ Quốc hội", "Quốc hội", "Thủ tướng Chính phủ", "Chính phủ", "Chủ tịch nước",
+    "Ủy ban Kiểm tra Trung ương", "Ban Tuyên giáo Trung ương", "Ban Tổ chức Trung ương",
+    "Quân ủy Trung ương", "Đảng ủy Công an Trung ương", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy",
+    "Ban Thường vụ Huyện ủy", "Ban Thường vụ Quận ủy", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy",
+    "Thị ủy", "Đảng ủy", "HĐND tỉnh", "UBND tỉnh", "Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh",
+)  # fmt: skip
+
+#: Laws recognised by name (the longest name wins); others are found by the generic rule.
+KNOWN_LAWS = (
+    "An ninh mạng", "An toàn thông tin mạng", "An ninh quốc gia", "Báo chí", "Xuất bản", "Tiếp cận thông tin",
+    "Công nghệ thông tin", "Viễn thông", "Giao dịch điện tử", "Dữ liệu", "Bảo vệ dữ liệu cá nhân",
+    "Cán bộ, công chức", "Viên chức", "Phòng, chống tham nhũng", "Đất đai", "Đầu tư", "Đầu tư công",
+    "Doanh nghiệp", "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", "Tổ chức Quốc hội",
+    "Tổ chức Chính phủ", "Tổ chức chính quyền địa phương", "Ban hành văn bản quy phạm pháp luật",
+    "Giáo dục", "Giáo dục đại học", "Giáo dục nghề nghiệp", "Nhà giáo", "Thanh niên", "Biển Việt Nam",
+    "Quốc phòng", "Công an nhân dân", "Nghĩa vụ quân sự", "Dân quân tự vệ", "Tín ngưỡng, tôn giáo", "Thủ đô",
+    "Hộ tịch", "Cư trú", "Căn cước", "Căn cước công dân", "Đấu thầu", "Xây dựng", "Nhà ở",
+    "Kinh doanh bất động sản", "Quản lý thuế", "Ngân sách nhà nước", "Các tổ chức tín dụng", "Bảo hiểm xã hội",
+    "Bảo hiểm y tế", "Khám bệnh, chữa bệnh", "Xử lý vi phạm hành chính", "Khiếu nại", "Tố cáo", "Thanh tra",
+    "Tiếp công dân", "Giao thông đường bộ", "Trật tự, an toàn giao thông đường bộ", "Đường bộ",
+    "Phòng cháy và chữa cháy", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Bảo vệ môi trường", "Thủy sản",
+    "Quy hoạch", "Thương mại", "Cạnh tranh", "Sở hữu trí tuệ", "Bảo vệ quyền lợi người tiêu dùng",
+    "Hôn nhân và gia đình", "Trẻ em", "Bình đẳng giới", "Phòng, chống bạo lực gia đình", "Phòng, chống ma túy",
+    "Điện lực", "Công đoàn", "Mặt trận Tổ quốc Việt Nam", "Thực hiện dân chủ ở cơ sở", "Biên phòng Việt Nam",
+    "Phổ biến, giáo dục pháp luật", "Quảng cáo", "Di sản văn hóa", "Du lịch", "Tố tụng hành chính",
+    "Tổ chức Tòa án nhân dân", "Tổ chức Viện kiểm sát nhân dân", "Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+    "Thuế thu nhập cá nhân", "Thuế thu nhập doanh nghiệp", "Thuế giá trị gia tăng", "Chứng khoán", "Kế toán",
+    "Kiểm toán nhà nước", "Lâm nghiệp", "Trồng trọt", "Chăn nuôi", "Tài nguyên nước", "Khoáng sản",
+    "Người cao tuổi", "Người khuyết tật", "Bảo hiểm", "Kinh doanh bảo hiểm", "Hàng không dân dụng Việt Nam",
+    "Đường sắt", "Thể dục, thể thao", "Điện ảnh", "Thư viện", "Lưu trữ", "Thống kê", "Đo lường",
+    "Lực lượng dự bị động viên", "Quản lý ngoại thương", "Hỗ trợ doanh nghiệp nhỏ và vừa", "Thủy lợi",
+    "Chuyển giao công nghệ", "Trách nhiệm bồi thường của nhà nước", "Cảnh vệ", "Trợ giúp pháp lý",
+    "Quản lý, sử dụng tài sản nhà nước", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+)  # fmt: skip
+KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam")
+
+_KNOWN_LAW_BY_LOWER = {name.lower(): name for name in KNOWN_LAWS}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI",
+          12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI"}  # fmt: skip
+_ARABIC = {roman: number for number, roman in _ROMAN.items()}
+_NUMBER_WORDS = {
+    "một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+}  # fmt: skip
+_PLENUM_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+# --------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------
+
+_TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), key=len, reverse=True), *_ABBREVIATIONS])
+_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?)"
+_NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
+# What may not touch a document number on its left: Latin letters and digits, or a code's / . -
+_NOT_AFTER = r"(?<![0-9A-Za-zÀ-ỹĐđ/.-])"
+_CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
+# Party order: 35-NQ/TW, 09-QĐi/TU, 439-QĐNS/TW, 01-HD/UBKTTW.
+_KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
+# A known issuer may be glued to the next word by a bad crawl ("35-NQ/TWKết luận"): it only must
+# not continue as a longer code (two more capitals or a digit).
+_PARTY_ISSUER = rf"(?:{_KNOWN_PARTY})(?![0-9/-]|[A-ZĐƯ][A-ZĐƯ0-9])|[A-ZĐƯ]{{2,8}}(?![\w-])"
+_PARTY = re.compile(
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}\s?-\s?(?P<code>{_CODE_WORD})\s?/\s?(?P<issuer>{_PARTY_ISSUER})"
+)
+# State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
+_STATE = re.compile(
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:[/-](?P<year>(?:19|20)\d\d)(?:/|\s(?=[A-ZĐ]{{2,6}}-))|/)(?P<code>{_CODE_WORD}\d{{0,2}})"
+    r"(?:-\s?(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9]{0,9}(?:-[A-ZĐa-zđ0-9]{1,10})*))?(?![\w/])"
+)
+_KHOA = r"[Kk]h(?:óa|oá)"
+_TERMS = (
+    r"(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)"
+    rf"(?P<more>(?:\s*(?:,|và)\s*(?:{_KHOA}\s+)?(?:[IVX]{{1,5}}|\d{{1,2}})(?!\w))*)"
+)
+_CENTRAL = r"(?:[Tt]rung ương|T\.?Ư|T\.?W)"
+_RESOLUTION = r"(?:[Nn]ghị quyết|NQ)"
+_PLENUM = re.compile(
+    rf"(?:{_RESOLUTION}\s+(?:của\s+)?(?:[Hh]ội nghị\s+)?"
+    rf"(?:lần thứ\s+(?P<ordinal>\d{{1,2}}|(?i:{_PLENUM_NUMBER}))\s*,?\s+)?"
+    rf"(?:của\s+)?(?:Ban [Cc]hấp hành\s+)?{_CENTRAL}(?:\s+Đảng)?"
+    rf"(?(ordinal)|\s*(?:lần thứ\s+)?(?P<plenum>\d{{1,2}}(?![\w/-])|[IVX]{{1,4}}(?![\w/-])|"
+    rf"(?i:{_PLENUM_NUMBER})(?!\w)))"
+    rf"|(?:NQ\s?TW|NQTƯ)\s?(?P<short>\d{{1,2}})(?![\w/-])"
+    rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
+    rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
+)
+_SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?![\w/-]|[.,]\d)")
+_LAW_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_LAWS, key=len, reverse=True))
+_CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
+_LAW_NUMBER = r"(?:\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s+\d{1,4}/(?:19|20)\d\d/QH\d{1,2})?"
+_LAW = re.compile(
+    rf"(?:(?P<code_word>[Bb]ộ luật)\s+(?P<code_name>{_CODE_NAMES})|[Ll]uật\s+(?P<law_name>{_LAW_NAMES}))"
+    rf"(?!\w){_LAW_NUMBER}"
+)
+# Any other law: "Luật" and a capitalised name of up to six words, ending before function words.
+_LAW_STOP = (
+    "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
+    "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông"
+)
+# Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
+_PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
+_LAW_GENERIC = re.compile(
+    rf"(?<![Bb]ộ )(?P<word>Luật)\s+(?P<name>[A-ZĐ][^\W\d_]*"
+    rf"(?:\s+(?!(?:{_LAW_STOP})\b)(?:{_PROPER}|[^\W\d_A-ZĐ][^\W\d_]*)){{0,5}})"
+    rf"(?=[\s,.;:)\"']|$){_LAW_NUMBER}"
+)
+_DATE = re.compile(
+    r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s+)(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+    r"\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d)"
+)
+_ISSUER = re.compile(
+    r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:của|do)\s+(?P<issuer>"
+    + "|".join(sorted(map(re.escape, _ISSUER_PHRASES), key=len, reverse=True))
+    + r")"
+)
+_TERM_AFTER = re.compile(r"\s*(?:\(|,)?\s*[Kk]h(?:óa|oá)\s+(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference to a document, normalised (see ``corpus/REFERENCES.md``)."""
+
+    id: str
+    type: str
+    number: str
+    code: str
+    issuer: str
+    date: str
+    span: tuple[int, int]
+    text: str
+    partial: bool = False
+    #: Paragraph index the span refers to, when extracted from an article (None: the title).
+    paragraph: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "paragraph": self.paragraph,
+            "id": self.id,
+            "type": self.type,
+            "number": self.number,
+            "code": self.code,
+            "issuer": self.issuer,
+            "date": self.date,
+            "span": list(self.span),
+            "text": self.text,
+            "partial": self.partial,
+        }
+
+
+def _roman(term: str) -> str:
+    return _ROMAN.get(int(term), term) if term.isdigit() else term
+
+
+def _context(text: str, end: int) -> tuple[str, str]:
+    """Date and issuer stated right after a reference (in either order)."""
+    date = issuer = ""
+    position = end
+    for _ in range(2):
+        if not date and (m := _DATE.match(text, position)):
+            day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                date = f"{year:04d}-{month:02d}-{day:02d}"
+            position = m.end()
+        elif not issuer and (m := _ISSUER.match(text, position)):
+            issuer = m["issuer"]
+            position = m.end()
+    return date, issuer
+
+
+def _type_of(prefix: str | None, code: str) -> str:
+    if prefix:
+        return _ABBREVIATIONS.get(prefix, prefix[0].upper() + prefix[1:])
+    return _TYPE_OF_CODE.get(code, _TYPE_OF_CODE.get(code.rstrip("0123456789"), ""))
+
+
+def _party(m: re.Match[str], text: str) -> Reference | None:
+    issuer_code = "TW" if m["issuer"] == "TƯ" else m["issuer"]
+    date, stated = _context(text, m.end())
+    code = f"{m['code']}/{issuer_code}"
+    return Reference(
+        id=f"{m['number']}-{code}",
+        type=_type_of(m["type"], m["code"]),
+        number=m["number"],
+        code=code,
+        issuer=stated or PARTY_ISSUERS.get(issuer_code, ""),
+        date=date,
+        span=(m.start(), m.end()),
+        text=m.group(),
+    )
+
+
+def _state(m: re.Match[str], text: str) -> Reference | None:
+    code, issuer_code = m["code"], m["issuer"]
+    if issuer_code in PARTY_ISSUERS or issuer_code == "TƯ":  # a Party code written in state order
+        issuer_code = "TW" if issuer_code == "TƯ" else issuer_code
+        party_code = f"{code}/{issuer_code}"
+        date, stated = _context(text, m.end())
+        return Reference(
+            id=f"{m['number']}-{party_code}",
+            type=_type_of(m["type"], code),
+            number=m["number"],
+            code=party_code,
+            issuer=stated or PARTY_ISSUERS[issuer_code],
+            date=date,
+            span=(m.start(), m.end()),
+            text=m.group(),
+        )
+    national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
+    if not (national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"):
+        return None  # "36/2019/H-QLKH": a project or product code, not a document
+    if issuer_code is None and not national_assembly and code not in STATE_ISSUERS:
+        return None  # "12/KH" or a fraction: not enough to be a document number
+    full_code = f"{code}-{issuer_code}" if issuer_code else code
+    separator = m.group()[m.start("year") - m.start() - 1] if m["year"] else "/"
+    year = f"{m['year']}/" if m["year"] else ""
+    number = f"{m['number']}{separator}" if m["year"] and separator == "-" else f"{m['number']}/"
+    date, stated = _context(text, m.end())
+    implied = STATE_ISSUERS.get(issuer_code or code, "")
+    if national_assembly:
+        implied = "Ủy ban Thường vụ Quốc hội" if code.startswith("UBTVQH") else "Quốc hội"
+    elif not implied and "UBND" in (code, issuer_code):
+        implied = "Ủy ban nhân dân"
+    return Reference(
+        id=f"{number}{year}{full_code}",
+        type=_type_of(m["type"], code),
+        number=m["number"],
+        code=full_code,
+        issuer=stated or implied,
+        date=date,
+        span=(m.start(), m.end()),
+        text=m.group(),
+    )
+
+
+def _plenum(m: re.Match[str], text: str) -> list[Reference]:
+    """A plenum resolution, or one per term when several are listed ("khóa XI, XII")."""
+    raw = m["ordinal"] or m["plenum"] or m["short"] or m["bare"]
+    plenum = str(_NUMBER_WORDS.get(raw.lower(), _ARABIC.get(raw, raw)))
+    term, more, end = m["term"], m["more"] or "", m.end()
+    if term is None and (after := _TERM_AFTER.match(text, end)):
+        term, end = after["term"], after.end()
+    date, stated = _context(text, end)
+    first_end = m.start("more") if more else m.end()
+    references = [
+        Reference(
+            id=f"NQTW{plenum}-{_roman(term)}" if term else f"NQTW{plenum}",
+            type="Nghị quyết",
+            number=plenum,
+            code=_roman(term) if term else "",
+            issuer=stated or "Ban Chấp hành Trung ương",
+            date=date,
+            span=(m.start(), first_end),
+            text=text[m.start() : first_end].rstrip(" ,("),
+            partial=not term,
+        )
+    ]
+    for extra in re.finditer(r"[IVX]{1,5}|\d{1,2}", more):
+        start = m.start("more") + extra.start()
+        references.append(
+            replace(references[0], id=f"NQTW{plenum}-{_roman(extra.group())}", code=_roman(extra.group()),
+                    span=(start, start + len(extra.group())), text=extra.group())
+        )  # fmt: skip
+    return references
+
+
+def _law(m: re.Match[str], text: str) -> Reference:
+    groups = m.groupdict()
+    if groups.get("code_word"):
+        name, kind = f"Bộ luật {groups['code_name']}", "Bộ luật"
+    else:
+        known = groups.get("law_name")
+        name = f"Luật {_KNOWN_LAW_BY_LOWER.get(known.lower(), known) if known else groups['name']}"
+        kind = "Luật"
+    date, stated = _context(text, m.end())
+    return Reference(
+        id=name, type=kind, number="", code="", issuer=stated or "Quốc hội", date=date,
+        span=(m.start(), m.end()), text=m.group(),
+    )  # fmt: skip
+
+
+def _short(m: re.Match[str], text: str) -> Reference | None:
+    if m["type"][0].islower() and "số" not in m.group():
+        return None  # "kế hoạch 5 năm": a lower-case type word needs "số" to name a document
+    kind = _type_of(m["type"], "")
+    date, stated = _context(text, m.end())
+    return Reference(
+        id=f"{kind} {m['number']}", type=kind, number=m["number"], code="", issuer=stated, date=date,
+        span=(m.start(), m.end()), text=m.group(), partial=True,
+    )  # fmt: skip
+
+
+def _same_number(a: str, b: str) -> bool:
+    return a.lstrip("0") == b.lstrip("0")
+
+
+def _resolve(references: list[Reference]) -> list[Reference]:
+    """Qualify partial references where the same text states exactly one matching document."""
+    full = [r for r in references if not r.partial]
+    resolved = []
+    for ref in references:
+        if ref.partial:
+            if ref.id.startswith("NQTW"):
+                matches = {r.id: r for r in full if r.id.startswith(ref.id + "-")}
+            else:
+                matches = {r.id: r for r in full if r.type == ref.type and _same_number(r.number, ref.number)}
+            if len(matches) == 1:
+                (target,) = matches.values()
+                ref = replace(
+                    ref,
+                    id=target.id,
+                    code=target.code,
+                    issuer=ref.issuer or target.issuer,
+                    partial=False,
+                )
+        resolved.append(ref)
+    return resolved
+
+
+def extract_references(text: str) -> list[Reference]:
+    """Every reference to a Party or state document in ``text``, in order of appearance.
+
+    Spans are character offsets into ``text`` as given (normalise it first for best results:
+    :func:`vnpolitics.normalize` or :func:`vnpolitics.prepare`). Raises ``TypeError`` for non-str.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return _resolve(_find(text))
+
+
+def extract_article_references(title: str | None, paragraphs: list[str]) -> list[Reference]:
+    """References of a prepared article, each tagged with its paragraph (None for the title);
+    short forms are resolved against the whole article."""
+    found = [replace(r, paragraph=None) for r in _find(title)] if title else []
+    for index, paragraph in enumerate(paragraphs):
+        found += [replace(r, paragraph=index) for r in _find(paragraph)]
+    return _resolve(found)
+
+
+def _find(text: str) -> list[Reference]:
+    """References in one text, short forms not yet resolved."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    found: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(ref: Reference | None) -> None:
+        if ref is not None and not any(ref.span[0] < end and start < ref.span[1] for start, end in taken):
+            found.append(ref)
+            taken.append(ref.span)
+
+    for m in _PLENUM.finditer(text):
+        for ref in _plenum(m, text):
+            add(ref)
+    for m in _PARTY.finditer(text):
+        add(_party(m, text))
+    for m in _STATE.finditer(text):
+        add(_state(m, text))
+    for m in _LAW.finditer(text):
+        add(_law(m, text))
+    for m in _LAW_GENERIC.finditer(text):
+        add(_law(m, text))
+    for m in _SHORT.finditer(text):
+        add(_short(m, text))
+    return sorted(found, key=lambda r: r.span)
+
+
+def evaluate(gold_path: str | None = None, texts_dir: str | None = None) -> dict[str, object]:
+    """Precision and recall of :func:`extract_references` on a hand-built set (default
+    ``corpus/references/test.jsonl``, see ``corpus/references/README.md``). A prediction is correct
+    when its span overlaps a gold reference's span and the canonical ids are equal. Also reports
+    detection alone (spans only)."""
+    import json
+    from pathlib import Path
+
+    from vnpolitics.corpus import _PROJECT_CORPUS, CorpusError, read_articles
+    from vnpolitics.text import SPLITTER_VERSION
+
+    path = Path(gold_path) if gold_path else _PROJECT_CORPUS / "references" / "test.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    manifest = {
+        r["id"]: r["source"]
+        for r in map(json.loads, (_PROJECT_CORPUS / "manifest.jsonl").read_text(encoding="utf-8").splitlines())
+    }
+    articles = read_articles({r["id"]: manifest[r["id"]] for r in rows}, Path(texts_dir) if texts_dir else None)
+    n_gold = n_pred = correct = detected_pred = detected_gold = 0
+    errors: list[dict[str, object]] = []
+    for row in rows:
+        if row["splitter"] != SPLITTER_VERSION:
+            raise CorpusError(f"{path}: {row['id']}#{row['index']} uses splitter {row['splitter']}")
+        text = articles[row["id"]].paragraphs[row["index"]].text
+        gold = row["references"]
+        predicted = extract_references(text)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        used: set[int] = set()
+        for ref in predicted:
+            overlapping = [i for i, g in enumerate(gold) if ref.span[0] < g["span"][1] and g["span"][0] < ref.span[1]]
+            detected_pred += bool(overlapping)
+            match = next((i for i in overlapping if gold[i]["id"] == ref.id and i not in used), None)
+            if match is None:
+                expected = [gold[i]["id"] for i in overlapping]
+                errors.append(
+                    {"unit": f"{row['id']}#{row['index']}", "predicted": ref.id, "text": ref.text, "gold": expected}
+                )
+            else:
+                used.add(match)
+                correct += 1
+        for i, g in enumerate(gold):
+            overlaps = any(r.span[0] < g["span"][1] and g["span"][0] < r.span[1] for r in predicted)
+            detected_gold += overlaps
+            if i not in used and not overlaps:
+                errors.append({"unit": f"{row['id']}#{row['index']}", "missed": g["id"], "text": g["text"]})
+    return {
+        "units": len(rows),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "precision": correct / n_pred if n_pred else 1.0,
+        "recall": correct / n_gold if n_gold else 1.0,
+        "detection_precision": detected_pred / n_pred if n_pred else 1.0,
+        "detection_recall": detected_gold / n_gold if n_gold else 1.0,
+        "errors": errors,
+    }
