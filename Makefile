@@ -15,10 +15,10 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/vnpolitics analyze examples/bai_viet_mau.txt
 
-## test: lint, then run the whole test suite
+## test: lint, then run the whole test suite and execute the notebooks on a small sample
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	VNPOLITICS_NOTEBOOK_SAMPLE=150 $(BIN)/python -m pytest tests --nbmake --nbmake-timeout=1200 notebooks
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check . && $(BIN)/ruff format --check vnpolitics tests benchmarks

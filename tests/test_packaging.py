@@ -80,3 +80,14 @@ def test_cli_prepare(tmp_path: Path) -> None:
 def test_cli_refuses_an_untrusted_model_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["analyze", "--model", str(tmp_path), "-"], input="Văn bản")
     assert result.exit_code == 1 and "trusted" in result.output
+
+
+def test_notebooks_are_committed_without_outputs() -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert [p.name for p in notebooks] == [
+        "01_corpus.ipynb", "02_train_and_evaluate.ipynb", "03_media_analysis.ipynb",
+    ]  # fmt: skip
+    for path in notebooks:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, path.name

@@ -106,6 +106,122 @@ def analyze_command(file: str, as_json: bool, model: str | None, trust_model: bo
         click.echo(f"{'':>27}{excerpt}")
 
 
+# -- batch tagging ----------------------------------------------------------------------------
+
+
+def _count_records(inputs: tuple[str, ...], glob: str) -> int | None:
+    """Total records for the progress bar's ETA, when it can be known cheaply (not for stdin)."""
+    import gzip
+
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-":
+            return None
+        if path.is_dir():
+            total += sum(1 for p in path.rglob(glob) if p.is_file())
+        elif path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz", ".csv", ".csv.gz")):
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rb") as f:
+                lines = sum(1 for line in f if line.strip())
+            total += lines - 1 if ".csv" in path.name else lines
+        else:
+            total += 1
+    return total
+
+
+@main.command("tag")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="Output file (.jsonl or .csv).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None, help="Default: from the extension.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="Processes (default: number of cores).")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines field with the article text.")
+@click.option("--id-field", default="id", show_default=True, help="JSON Lines field with the record id.")
+@click.option("--text-column", default="text", show_default=True, help="CSV column with the article text.")
+@click.option("--id-column", default="id", show_default=True, help="CSV column with the record id.")
+@click.option("--glob", default="*.txt", show_default=True, help="Files to take from input directories.")
+@click.option(
+    "--max-chars", type=click.IntRange(1), default=1_000_000, show_default=True, help="Longer texts are errors."
+)
+@click.option("--resume", is_flag=True, help="Finish an interrupted run: skip records already in the output.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--backend", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster).")
+@_model_option
+@_trust_option
+def tag_command(
+    inputs: tuple[str, ...],
+    output: str,
+    fmt: str | None,
+    workers: int | None,
+    text_field: str,
+    id_field: str,
+    text_column: str,
+    id_column: str,
+    glob: str,
+    max_chars: int,
+    resume: bool,
+    quiet: bool,
+    backend: str,
+    scheduler: str | None,
+    model: str | None,
+    trust_model: bool,
+) -> None:
+    """Analyse a collection: text files, directories, JSON Lines (gzip too), CSV, or - (stdin).
+
+    Results are written as they come, in input order, one JSON object (the analysis plus "id") or
+    CSV row per record. Records that cannot be read or analysed go to OUTPUT.errors.jsonl with the
+    reason. Exit code: 0 all records analysed, 1 some records failed, 130 interrupted (rerun with
+    --resume to finish without redoing or duplicating records).
+    """
+    import os
+    import sys
+
+    from tqdm import tqdm
+
+    from vnpolitics.batch import iter_records
+    from vnpolitics.batch import tag as run_tag
+    from vnpolitics.persistence import ModelError
+
+    out = Path(output)
+    fmt = fmt or ("csv" if out.suffix == ".csv" else "jsonl")
+    if out.exists() and not resume and out.stat().st_size:
+        raise click.ClickException(f"{out} exists: pass --resume to finish it, or remove it to start again")
+    records = iter_records(
+        inputs, text_field=text_field, id_field=id_field or None, text_column=text_column,
+        id_column=id_column or None, glob=glob, max_chars=max_chars,
+    )  # fmt: skip
+    show = not quiet and sys.stderr.isatty()
+    bar = tqdm(
+        total=_count_records(inputs, glob) if show else None, unit=" records", disable=not show, dynamic_ncols=True
+    )
+    characters = 0
+
+    def progress(n: int, chars: int) -> None:
+        nonlocal characters
+        characters += chars
+        bar.update(n)
+        elapsed = bar.format_dict["elapsed"] or 1e-9
+        bar.set_postfix_str(f"{characters / elapsed:,.0f} chars/s", refresh=False)
+
+    try:
+        summary = run_tag(
+            records, out, fmt=fmt, workers=workers or os.cpu_count() or 1, resume=resume, model=model,
+            trusted=trust_model, backend=backend, scheduler=scheduler, progress=progress,
+        )  # fmt: skip
+    except ModelError as error:
+        raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo(f"\ninterrupted: finished records are in {out}; rerun with --resume to finish", err=True)
+        sys.exit(130)
+    bar.close()
+    click.echo(summary.line(), err=True)
+    if summary.errors:
+        click.echo(f"{summary.errors} record(s) failed: see {out.name}.errors.jsonl", err=True)
+        sys.exit(1)
+
+
 # -- training ---------------------------------------------------------------------------------
 
 

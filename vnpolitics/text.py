@@ -17,7 +17,8 @@ from typing import Any
 from sklearn.base import BaseEstimator, TransformerMixin
 
 #: Version of the paragraph splitter. Annotations record it; the corpus loader refuses a mismatch.
-SPLITTER_VERSION = "1"
+#: 2: a text made of a single headline-like line is a paragraph, not a title with nothing after it.
+SPLITTER_VERSION = "2"
 
 #: Paragraphs longer than this (text with no line breaks, a crawler that lost them) are cut at
 #: sentence boundaries into pieces of about :data:`CHUNK_CHARS`, so that paragraph scores stay local.
@@ -332,7 +333,8 @@ def prepare(text: str, title: str | None = None) -> Article:
         candidates = [i for i, line in enumerate(header) if _is_headline(line)]
         mixed = [i for i in candidates if not _is_uppercase(header[i])]
         position = (mixed or candidates or [None])[0]
-        if position is not None:
+        # A text that is one headline-like line and nothing else is content, not a title.
+        if position is not None and len(kept) > 1:
             title = header[position]
             above = header[:position]
             chrome = [

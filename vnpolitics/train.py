@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import clone
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
 
@@ -502,8 +501,3 @@ def _jsonable(value: Any) -> bool:
     except TypeError:
         return False
     return True
-
-
-def paragraph_model_for(name: str) -> Any:
-    """An unfitted copy of a compared candidate, by name (for notebooks and experiments)."""
-    return clone(next(c for c in CANDIDATES if c.name == name).make())
