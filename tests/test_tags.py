@@ -58,3 +58,11 @@ def test_load_danes_reads_label_studio_exports(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_danes(tmp_path) == (["Tiêu đề\nMô tả"], [["Kinh tế", "Xã hội"]])
+
+
+def test_fast_tag_probabilities_match_one_vs_rest() -> None:
+    model = TagModel(min_df=1).fit(TEXTS, LABELS)
+    texts = [*TEXTS[:5], "", "một câu hoàn toàn mới"]
+    expected = np.zeros((len(texts), len(model.classes_)))
+    expected[:, model.usable_] = model.model_.predict_proba(texts)
+    assert np.allclose(model.predict_proba(texts), expected, atol=1e-12)

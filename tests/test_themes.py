@@ -103,3 +103,12 @@ def test_stacked_decision_learns_from_article_features() -> None:
 def test_article_features_are_fixed_length() -> None:
     assert article_features(_one_hot(["education"]), [10]).shape == (12,)
     assert article_features(np.zeros((0, 4)), []).shape == (12,)
+
+
+def test_calibrated_proba_matches_scikit_learn() -> None:
+    from vnpolitics.themes import calibrated_proba
+
+    pipeline = paragraph_pipeline("syllables", min_df=1).fit(TEXTS, LABELS_Y)
+    features = pipeline.named_steps["vectorize"].transform([*TEXTS, "", "một câu hoàn toàn mới"])
+    model = pipeline.named_steps["classify"]
+    assert np.allclose(calibrated_proba(model, features), model.predict_proba(features), atol=1e-12)

@@ -21,7 +21,7 @@ from vnpolitics.labels import LABELS, OTHER
 from vnpolitics.persistence import default_model_dir, load_bundle
 from vnpolitics.references import Reference, extract_article_references
 from vnpolitics.text import Article, prepare
-from vnpolitics.themes import ArticleDecision, linear_weights
+from vnpolitics.themes import ArticleDecision, calibrated_proba, linear_weights
 
 #: How many evidence terms each paragraph result carries.
 EVIDENCE_TERMS = 5
@@ -126,7 +126,7 @@ class Analyzer:
             return np.zeros((0, len(LABELS))), []
         segmented = self._segment.transform(texts) if self._segment is not None else list(texts)
         features = self._vectorize.transform(segmented)
-        proba = self._classify.predict_proba(features)[:, self._columns]
+        proba = calibrated_proba(self._classify, features)[:, self._columns]
         evidence = []
         for row, probabilities in zip(features, proba, strict=True):
             label = LABELS[int(probabilities.argmax())]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -378,12 +378,18 @@ def sentences(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _word_tokenize() -> Any:
+    # Imported once: underthesea resolves its names lazily, which is slow per call.
+    from underthesea import word_tokenize
+
+    return word_tokenize
+
+
 def segment(text: str) -> str:
     """Segment one text into words with ``underthesea.word_tokenize``; multi-syllable words are
     joined with underscores ("Nghị_quyết Trung_ương")."""
-    from underthesea import word_tokenize
-
-    return word_tokenize(text, format="text") if text.strip() else ""
+    return _word_tokenize()(text, format="text") if text.strip() else ""
 
 
 class Segmenter(TransformerMixin, BaseEstimator):
@@ -432,8 +438,3 @@ def segment_batch(texts: Iterable[str], segment_one: Any = segment) -> list[str]
         if text not in done:
             done[text] = segment_one(text)
     return [done[text] for text in texts]
-
-
-def paragraph_texts(article: Article | Sequence[str]) -> list[str]:
-    """The paragraph texts of an article or of an already split list."""
-    return article.texts if isinstance(article, Article) else list(article)
