@@ -125,6 +125,19 @@ def test_duplicate_ids_become_errors(tmp_path: Path) -> None:
     assert "duplicate id 'a'" in out.with_name("out.jsonl.errors.jsonl").read_text(encoding="utf-8")
 
 
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if text in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
 @pytest.mark.slow
 def test_kill_9_then_resume_gives_every_record_exactly_once(tmp_path: Path) -> None:
     n = 400
@@ -138,6 +151,8 @@ def test_kill_9_then_resume_gives_every_record_exactly_once(tmp_path: Path) -> N
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     written = out.read_bytes().count(b"\n")
+    time.sleep(1)
+    assert _processes_mentioning(str(out)) == [], "worker processes outlived the killed run"
     assert 0 < written < n, "the run was not interrupted mid-way"
     resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stderr

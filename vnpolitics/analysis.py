@@ -250,6 +250,9 @@ _worker_analyzer: Analyzer | None = None
 
 def _init_worker(path: Path) -> None:
     global _worker_analyzer
+    from vnpolitics.batch import die_with_parent
+
+    die_with_parent()
     _worker_analyzer = Analyzer.load(path, trusted=True)  # the parent already verified and trusted it
 
 
