@@ -6,11 +6,9 @@ and :func:`pipe` use a default analyser loaded lazily from the shipped model on 
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -197,19 +195,15 @@ class Analyzer:
         """
         if batch_size < 1 or n_process < 1:
             raise ValueError("batch_size and n_process must be at least 1")
-        batches = _batched(texts, batch_size)
+        from vnpolitics.batch import batched, ordered_parallel
+
+        batches = batched(texts, batch_size)
         if n_process == 1:
             for batch in batches:
                 yield from (self.analyze(text) for text in batch)
             return
-        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.path,)) as pool:
-            pending: list[Future[list[Analysis]]] = []
-            for batch in batches:
-                pending.append(pool.submit(_analyze_batch, batch))
-                if len(pending) >= 2 * n_process:
-                    yield from pending.pop(0).result()
-            for future in pending:
-                yield from future.result()
+        for results in ordered_parallel(batches, n_process, _analyze_batch, _init_worker, (self.path,)):
+            yield from results
 
 
 def _check_text(text: object) -> str:
@@ -235,12 +229,6 @@ def _paragraph_results(
         label = LABELS[int(probabilities.argmax())] if text.strip() else OTHER
         results.append(ParagraphResult(index=index, text=text, label=label, scores=scores, evidence=terms))
     return results
-
-
-def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 # -- worker processes ---------------------------------------------------------------------------

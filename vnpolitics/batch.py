@@ -16,10 +16,11 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -200,26 +201,26 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
-def _init_worker(model: str | None, trusted: bool) -> None:
+def _load_worker(model: str | None, trusted: bool) -> None:
     global _worker
     from vnpolitics.analysis import Analyzer
 
-    die_with_parent()
     _worker = Analyzer.load(model, trusted=trusted)
+
+
+def _init_worker(model: str | None, trusted: bool) -> None:
+    die_with_parent()
+    _load_worker(model, trusted)
 
 
 def _work(records: list[Record]) -> list[tuple[str, dict[str, Any] | str]]:
     return analyze_records(_worker, records)
 
 
-def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    batch: list[Record] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
         yield batch
 
 
@@ -229,19 +230,27 @@ def run_local(
     """Analyse in ``workers`` processes (1: in this process), yielding results batch by batch in
     input order; each worker loads the model once; at most ``2 * workers`` batches in flight."""
     if workers <= 1:
-        _init_worker(model, trusted)
-        for batch in _batches(records, batch_size):
+        _load_worker(model, trusted)  # in this process: it must not die with its own parent
+        for batch in batched(records, batch_size):
             yield _work(batch)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model, trusted)) as pool:
-        pending: list[Future[list[tuple[str, dict[str, Any] | str]]]] = []
+    yield from ordered_parallel(batched(records, batch_size), workers, _work, _init_worker, (model, trusted))
+
+
+def ordered_parallel(
+    batches: Iterable[Any], workers: int, work: Callable[[Any], Any], initializer: Callable[..., None], initargs: tuple
+) -> Iterator[Any]:
+    """``work(batch)`` for each batch in ``workers`` processes, results yielded in input order;
+    at most ``2 * workers`` batches in flight, so memory stays bounded for any input size."""
+    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
+        pending: deque[Future[Any]] = deque()
         try:
-            for batch in _batches(records, batch_size):
-                pending.append(pool.submit(_work, batch))
+            for batch in batches:
+                pending.append(pool.submit(work, batch))
                 if len(pending) >= 2 * workers:
-                    yield pending.pop(0).result()
-            for future in pending:
-                yield future.result()
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
         except BaseException:
             for future in pending:
                 future.cancel()
