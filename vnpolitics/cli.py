@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from vnpolitics import __version__
+from vnpolitics.batch import DEFAULT_MAX_CHARS
 from vnpolitics.text import prepare, segment
 
 
@@ -141,7 +142,7 @@ def _count_records(inputs: tuple[str, ...], glob: str) -> int | None:
 @click.option("--id-column", default="id", show_default=True, help="CSV column with the record id.")
 @click.option("--glob", default="*.txt", show_default=True, help="Files to take from input directories.")
 @click.option(
-    "--max-chars", type=click.IntRange(1), default=1_000_000, show_default=True, help="Longer texts are errors."
+    "--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True, help="Longer texts are errors."
 )
 @click.option("--resume", is_flag=True, help="Finish an interrupted run: skip records already in the output.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")

@@ -14,13 +14,6 @@ THEMES: tuple[str, ...] = (EDUCATION, CYBERSPACE, SELF_CRITICISM)
 LABELS: tuple[str, ...] = (*THEMES, OTHER)
 
 
-def check_label(label: str) -> str:
-    """Return ``label`` if it is a paragraph label, else raise ``ValueError``."""
-    if label not in LABELS:
-        raise ValueError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
-    return label
-
-
 #: Topic tags (article level, multi-label); definitions in corpus/TAGS.md.
 TAGS: tuple[str, ...] = (
     "học tập, quán triệt nghị quyết",

@@ -38,7 +38,7 @@ class TagModel(ClassifierMixin, BaseEstimator):
     and, for each text, a list of tags.
     """
 
-    def __init__(self, features: str = "syllables", c: float = 10.0, min_df: int = 2, cv: int = 3) -> None:
+    def __init__(self, features: str = "syllables", c: float = 10.0, min_df: int = 5, cv: int = 3) -> None:
         self.features = features
         self.c = c
         self.min_df = min_df
