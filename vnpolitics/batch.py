@@ -32,6 +32,10 @@ from vnpolitics.labels import THEMES
 #: Longest article accepted, in characters (about 25 times the longest article of baomoi-2017).
 DEFAULT_MAX_CHARS = 1_000_000
 
+#: File names read as JSON Lines and as CSV (anything else is one article per file).
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
+CSV_SUFFIXES = (".csv", ".csv.gz")
+
 #: Flattened columns of the CSV output.
 CSV_COLUMNS = ("id", "dominant", "labels", *(f"score_{t}" for t in THEMES), "tags", "references")
 
@@ -156,10 +160,10 @@ def iter_records(
                 yield _check(str(file), text, error, max_chars)
         elif not path.exists():
             yield Record(name, error="no such file or directory")
-        elif path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")):
+        elif path.name.endswith(JSONL_SUFFIXES):
             with _open_text(path) as stream:
                 yield from _jsonl_records(stream, name, text_field, id_field, max_chars)
-        elif path.name.endswith((".csv", ".csv.gz")):
+        elif path.name.endswith(CSV_SUFFIXES):
             with _open_text(path) as stream:
                 yield from _csv_records(stream, name, text_column, id_column, max_chars)
         else:

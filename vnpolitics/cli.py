@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from vnpolitics import __version__
-from vnpolitics.batch import DEFAULT_MAX_CHARS
+from vnpolitics.batch import CSV_SUFFIXES, DEFAULT_MAX_CHARS, JSONL_SUFFIXES
 from vnpolitics.text import prepare, segment
 
 
@@ -121,11 +121,11 @@ def _count_records(inputs: tuple[str, ...], glob: str) -> int | None:
             return None
         if path.is_dir():
             total += sum(1 for p in path.rglob(glob) if p.is_file())
-        elif path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz", ".csv", ".csv.gz")):
+        elif path.name.endswith(JSONL_SUFFIXES + CSV_SUFFIXES):
             opener = gzip.open if path.suffix == ".gz" else open
             with opener(path, "rb") as f:
                 lines = sum(1 for line in f if line.strip())
-            total += lines - 1 if ".csv" in path.name else lines
+            total += lines - 1 if path.name.endswith(CSV_SUFFIXES) else lines  # minus the header
         else:
             total += 1
     return total
@@ -285,10 +285,10 @@ def evaluate_tags_command(dataset: str, folds: int, output: str | None, corpus_d
 @click.option("--corpus-dir", type=click.Path(file_okay=False), default=None, help="Shared corpus texts.")
 def evaluate_references_command(name: str, corpus_dir: str | None) -> None:
     """Precision and recall of the reference extractor on a hand-built set, and its errors."""
-    from vnpolitics.corpus import _PROJECT_CORPUS
+    from vnpolitics.corpus import annotations_dir
     from vnpolitics.references import evaluate
 
-    result = evaluate(str(_PROJECT_CORPUS / "references" / f"{name}.jsonl"), corpus_dir)
+    result = evaluate(str(annotations_dir() / "references" / f"{name}.jsonl"), corpus_dir)
     errors = result.pop("errors")
     click.echo(json.dumps(result, indent=2))
     for error in errors:  # type: ignore[union-attr]

@@ -65,6 +65,11 @@ def annotations_dir(path: str | os.PathLike[str] | None = None) -> Path:
     return folder
 
 
+def manifest(annotations: str | os.PathLike[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The manifest rows (id, source, title, date, selected_by) by article id."""
+    return {row["id"]: row for row in _read_jsonl(annotations_dir(annotations) / "manifest.jsonl")}
+
+
 # --------------------------------------------------------------------------------------------
 # Reading texts
 # --------------------------------------------------------------------------------------------

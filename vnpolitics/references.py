@@ -423,16 +423,13 @@ def evaluate(gold_path: str | None = None, texts_dir: str | None = None) -> dict
     import json
     from pathlib import Path
 
-    from vnpolitics.corpus import _PROJECT_CORPUS, CorpusError, read_articles
+    from vnpolitics.corpus import CorpusError, annotations_dir, manifest, read_articles
     from vnpolitics.text import SPLITTER_VERSION
 
-    path = Path(gold_path) if gold_path else _PROJECT_CORPUS / "references" / "test.jsonl"
+    path = Path(gold_path) if gold_path else annotations_dir() / "references" / "test.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    manifest = {
-        r["id"]: r["source"]
-        for r in map(json.loads, (_PROJECT_CORPUS / "manifest.jsonl").read_text(encoding="utf-8").splitlines())
-    }
-    articles = read_articles({r["id"]: manifest[r["id"]] for r in rows}, Path(texts_dir) if texts_dir else None)
+    sources = {article_id: row["source"] for article_id, row in manifest().items()}
+    articles = read_articles({r["id"]: sources[r["id"]] for r in rows}, Path(texts_dir) if texts_dir else None)
     n_gold = n_pred = correct = detected_pred = detected_gold = 0
     errors: list[dict[str, object]] = []
     for row in rows:

@@ -215,7 +215,7 @@ def article_metrics(data: Data, predictions: dict[str, tuple[list[str], str]]) -
 # --------------------------------------------------------------------------------------------
 
 
-def _inner_oof(data: Data, candidate: Candidate, train: np.ndarray, seed: int) -> np.ndarray:
+def _inner_oof(data: Data, candidate: Candidate, train: np.ndarray) -> np.ndarray:
     """Out-of-fold paragraph probabilities inside an outer training set (grouped 3-fold)."""
     x = _inputs(data, candidate)
     proba = np.zeros((len(train), len(LABELS)))
@@ -249,9 +249,9 @@ def nested_article_evaluation(
     """For each decision method, article predictions on every outer test fold, the decision fitted
     only on inner out-of-fold probabilities of that fold's training articles."""
     results: dict[str, dict[str, tuple[list[str], str]]] = {"threshold": {}, "stacked": {}}
-    for fold, (train, test) in enumerate(splits):
+    for train, test in splits:
         inner = np.zeros_like(outer_proba)
-        inner[train] = _inner_oof(data, candidate, train, seed=fold)
+        inner[train] = _inner_oof(data, candidate, train)
         train_ids = list(dict.fromkeys(data.groups[train]))
         test_ids = list(dict.fromkeys(data.groups[test]))
         for method in results:
