@@ -1,0 +1,86 @@
+"""Sample paragraphs for a blind document-reference test set (reproducible: fixed seed).
+
+Draws from baomoi-2017 and laodong-2026 articles that are *not* in the annotated corpus, so that
+none of the paragraphs was seen while the extractor's rules were written. The criteria are
+deliberately broader than the extractor's patterns (any document-type word at all, or digits
+alone), so the sample does not favour what the extractor already finds:
+
+- ``cited``: a document-type word followed closely by a number or a capitalised name;
+- ``word``: a document-type word with nothing of the kind (mostly generic uses, some plenum
+  resolutions and laws written out);
+- ``lookalike``: no document-type word, but numbers with slashes or dashes, phone numbers or dates.
+
+Writes one JSON row per paragraph: ``id``, ``index``, ``source``, ``splitter``, ``stratum`` (the
+text is never written: the set is joined with the corpus directory when evaluated).
+
+    python scripts/sample_reference_paragraphs.py > /tmp/candidates.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+
+from vnpolitics.corpus import iter_source, manifest
+from vnpolitics.text import SPLITTER_VERSION, prepare
+
+TYPE_WORDS = (
+    r"nghị quyết|kết luận|quy định|chỉ thị|đề án|kế hoạch|quyết định|thông tư|nghị định|hướng dẫn|"
+    r"thông báo|công văn|luật|bộ luật|hiến pháp|pháp lệnh|NQ|QĐ|CT|KL|NĐ|TT"
+)
+CITED = re.compile(
+    rf"(?i:{TYPE_WORDS})\s+(?:(?i:số)\s+)?\d|(?i:{TYPE_WORDS})\s+(?:Trung ương|TƯ|TW|T\.Ư)"
+    r"|\b(?:Bộ )?[Ll]uật [A-ZĐ]|\b\d+[-/](?:\d+/)?[A-ZĐ]{2}"
+)
+WORD = re.compile(rf"\b(?i:{TYPE_WORDS})\b")
+LOOKALIKE = re.compile(r"\d+[/-]\d+|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b|\b[Kk]ỳ \d+")
+# Lao Động 2026 is small but cites the documents of 2024-2026, which baomoi-2017 cannot.
+QUOTA = {("cited", "baomoi-2017"): 150, ("cited", "laodong-2026"): 40, ("word", None): 50, ("lookalike", None): 60}
+
+
+def main(seed: int = 2026) -> None:
+    annotated = set(manifest())
+    pools: dict[str, list[dict[str, object]]] = {"cited": [], "word": [], "lookalike": []}
+    for source in ("baomoi-2017", "laodong-2026"):
+        for article_id, text, title in iter_source(source):
+            if article_id in annotated:
+                continue
+            article = prepare(text, title=title)
+            by_stratum: dict[str, list[int]] = {name: [] for name in pools}
+            for paragraph in article.paragraphs:
+                if len(paragraph.text) > 1200:
+                    continue  # keep annotation units readable
+                if WORD.search(paragraph.text):
+                    stratum = "cited" if CITED.search(paragraph.text) else "word"
+                elif LOOKALIKE.search(paragraph.text):
+                    stratum = "lookalike"
+                else:
+                    continue
+                by_stratum[stratum].append(paragraph.index)
+            for stratum, indices in by_stratum.items():
+                for index in indices:
+                    pools[stratum].append({"id": article_id, "index": index, "source": source, "stratum": stratum})
+    rng = random.Random(seed)
+    chosen: list[dict[str, object]] = []
+    used_articles: set[object] = set()
+    for name in pools:
+        rng.shuffle(pools[name])
+    for (stratum, source), quota in QUOTA.items():
+        taken = 0
+        for row in pools[stratum]:
+            if taken == quota:
+                break
+            if row["id"] in used_articles or source not in (None, row["source"]):
+                continue
+            used_articles.add(row["id"])
+            chosen.append({**row, "splitter": SPLITTER_VERSION})
+            taken += 1
+    rng.shuffle(chosen)
+    for row in chosen:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
