@@ -38,6 +38,14 @@ def ids(text: str) -> list[str]:
         ("NQTW4 khóa XII", "NQTW4-XII"),
         ("Luật An ninh mạng năm 2018", "Luật An ninh mạng"),
         ("Bộ luật Hình sự", "Bộ luật Hình sự"),
+        ("Bộ luật hình sự số 100/2015/QH13", "Bộ luật Hình sự"),  # one reference: the law, by name
+        ("BLHS năm 2015", "Bộ luật Hình sự"),
+        ("Luật các tổ chức tín dụng", "Luật Các tổ chức tín dụng"),
+        ("Luật Giao thông", "Luật Giao thông"),
+        ("công văn số 2120/VPCP-KTTH", "2120/VPCP-KTTH"),
+        ("quyết định truy nã số 03/C46-P12", "03/C46-P12"),
+        ("Nghị định 53/2026/NĐ - CP", "53/2026/NĐ-CP"),
+        ("Nghị định 24/2014", "Nghị định 24/2014"),  # partial, with its year
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -85,6 +93,9 @@ def test_several_terms_give_several_references() -> None:
         "Trụ sở tại số 35 đường Lê Lợi, tỷ lệ 12/15 xã đạt chuẩn.",
         "Các nghị quyết của Đảng và luật pháp của Nhà nước được tuyên truyền.",
         "Luật sư Nguyễn Văn A cho biết, dự án mã số 36/2019/H-QLKH đã hoàn thành.",
+        "Ông B, giảng viên Trường Luật Harvard, làm việc tại Công ty Luật TNHH Minh An.",
+        "Văn phòng đã có văn bản số 357/TB-VPCP gửi các bộ.",
+        "Công ước Liên hợp quốc về Luật Biển năm 1982 được viện dẫn.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:
@@ -120,7 +131,9 @@ def test_to_dict_has_every_field() -> None:
 
 
 @pytest.mark.corpus
-def test_precision_and_recall_on_the_blind_test_set(shared_corpus: Path) -> None:
-    result = evaluate(texts_dir=str(shared_corpus))
+@pytest.mark.parametrize("name", ["test", "test3"])
+def test_precision_and_recall_on_the_hand_built_sets(shared_corpus: Path, name: str) -> None:
+    # Regression floors, not the reported scores (see corpus/references/README.md for those).
+    result = evaluate(str(Path(__file__).parent.parent / "corpus" / "references" / f"{name}.jsonl"), str(shared_corpus))
     assert result["gold"] >= 100
-    assert result["precision"] >= 0.9 and result["recall"] >= 0.9, result["errors"]
+    assert result["precision"] >= 0.95 and result["recall"] >= 0.9, result["errors"]

@@ -80,12 +80,24 @@ KNOWN_LAWS = (
     "Người cao tuổi", "Người khuyết tật", "Bảo hiểm", "Kinh doanh bảo hiểm", "Hàng không dân dụng Việt Nam",
     "Đường sắt", "Thể dục, thể thao", "Điện ảnh", "Thư viện", "Lưu trữ", "Thống kê", "Đo lường",
     "Lực lượng dự bị động viên", "Quản lý ngoại thương", "Hỗ trợ doanh nghiệp nhỏ và vừa", "Thủy lợi",
-    "Chuyển giao công nghệ", "Trách nhiệm bồi thường của nhà nước", "Cảnh vệ", "Trợ giúp pháp lý",
+    "Chuyển giao công nghệ", "Trách nhiệm bồi thường của Nhà nước", "Giao thông", "Hợp tác xã",
+    "Cảnh vệ", "Trợ giúp pháp lý",
     "Quản lý, sử dụng tài sản nhà nước", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
 )  # fmt: skip
 KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam")
+#: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
+CODE_ABBREVIATIONS = {
+    "BLHS": "Bộ luật Hình sự", "BLTTHS": "Bộ luật Tố tụng hình sự", "BLDS": "Bộ luật Dân sự",
+    "BLTTDS": "Bộ luật Tố tụng dân sự", "BLLĐ": "Bộ luật Lao động",
+}  # fmt: skip
+LAW_ABBREVIATIONS = {
+    "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "ANM": "An ninh mạng", "GTĐB": "Giao thông đường bộ",
+    "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã",
+    "XLVPHC": "Xử lý vi phạm hành chính", "NSNN": "Ngân sách nhà nước",
+}  # fmt: skip
 
 _KNOWN_LAW_BY_LOWER = {name.lower(): name for name in KNOWN_LAWS}
+_KNOWN_CODE_BY_LOWER = {name.lower(): name for name in KNOWN_CODES}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI",
           12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI"}  # fmt: skip
 _ARABIC = {roman: number for number, roman in _ROMAN.items()}
@@ -100,11 +112,13 @@ _PLENUM_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 # --------------------------------------------------------------------------------------------
 
 _TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), key=len, reverse=True), *_ABBREVIATIONS])
-_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?)"
+# Between the type word and "số", a few lower-case words may describe the document ("quyết định
+# khởi tố bị can số 37/C46-P12"); only a full code after them makes it a reference.
+_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b))?(?:số\s*:?\s*)?)"
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
 # What may not touch a document number on its left: Latin letters and digits, or a code's / . -
 _NOT_AFTER = r"(?<![0-9A-Za-zÀ-ỹĐđ/.-])"
-_CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
+_CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,7}"
 # Party order: 35-NQ/TW, 09-QĐi/TU, 439-QĐNS/TW, 01-HD/UBKTTW.
 _KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
 # A known issuer may be glued to the next word by a bad crawl ("35-NQ/TWKết luận"): it only must
@@ -116,7 +130,7 @@ _PARTY = re.compile(
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:[/-](?P<year>(?:19|20)\d\d)(?:/|\s(?=[A-ZĐ]{{2,6}}-))|/)(?P<code>{_CODE_WORD}\d{{0,2}})"
-    r"(?:-\s?(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9]{0,9}(?:-[A-ZĐa-zđ0-9]{1,10})*))?(?![\w/])"
+    r"(?:(?:-\s?|\s-\s(?=[A-ZĐ]))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,10})*))?(?![\w/&])"
 )
 _KHOA = r"[Kk]h(?:óa|oá)"
 _TERMS = (
@@ -135,12 +149,23 @@ _PLENUM = re.compile(
     rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
     rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
 )
-_SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?![\w/-]|[.,]\d)")
+_SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:/(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
 _LAW_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_LAWS, key=len, reverse=True))
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
-_LAW_NUMBER = r"(?:\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s+\d{1,4}/(?:19|20)\d\d/QH\d{1,2})?"
+# After a law's name: its year, an abbreviation in brackets, its number ("Bộ luật Hình sự (BLHS) số
+# 100/2015/QH13"), all part of the one reference.
+_LAW_NUMBER = (
+    r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?(?:\s*\([A-ZĐ]{2,8}\))?"
+    r"(?:\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s+(?P<law_number>\d{1,4})/(?:19|20)\d\d/(?P<law_code>QH\d{1,2}))?"
+)
+_CODE_ABBREVIATIONS = "|".join(CODE_ABBREVIATIONS)
+_LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
+# Known names match in any case ("Bộ luật hình sự", "Luật các tổ chức tín dụng") but need a capital
+# on the word "Luật" or on the name, so that running text ("theo luật giao thông") is left alone.
 _LAW = re.compile(
-    rf"(?:(?P<code_word>[Bb]ộ luật)\s+(?P<code_name>{_CODE_NAMES})|[Ll]uật\s+(?P<law_name>{_LAW_NAMES}))"
+    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
+    rf"|(?P<law_word>Luật|luật(?=\s+[A-ZĐ]))\s+(?P<law_name>(?i:{_LAW_NAMES}))"
+    rf"|(?<![\w-])(?P<code_abbr>{_CODE_ABBREVIATIONS})|(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
     rf"(?!\w){_LAW_NUMBER}"
 )
 # Any other law: "Luật" and a capitalised name of up to six words, ending before function words.
@@ -150,8 +175,11 @@ _LAW_STOP = (
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
+# Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH"), places ("thôn Luật Lễ"),
+# the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
+_NOT_A_LAW_BEFORE = r"(?<![Bb]ộ )(?<!Trường )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )"
 _LAW_GENERIC = re.compile(
-    rf"(?<![Bb]ộ )(?P<word>Luật)\s+(?P<name>[A-ZĐ][^\W\d_]*"
+    rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật)\s+(?!(?i:sửa đổi))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
     rf"(?:\s+(?!(?:{_LAW_STOP})\b)(?:{_PROPER}|[^\W\d_A-ZĐ][^\W\d_]*)){{0,5}})"
     rf"(?=[\s,.;:)\"']|$){_LAW_NUMBER}"
 )
@@ -257,10 +285,15 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             text=m.group(),
         )
     national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
-    if not (national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"):
-        return None  # "36/2019/H-QLKH": a project or product code, not a document
-    if issuer_code is None and not national_assembly and code not in STATE_ISSUERS:
-        return None  # "12/KH" or a fraction: not enough to be a document number
+    known = national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"
+    if not m["type"]:
+        if not known:
+            return None  # "36/2019/H-QLKH": a project or product code, not a document
+        if issuer_code is None and not national_assembly and code not in STATE_ISSUERS:
+            return None  # "12/KH" or a fraction: not enough to be a document number
+        if _LETTER_BEFORE.search(text, 0, m.start()):
+            return None  # "văn bản số 357/TB-VPCP": a letter, which the specification leaves out
+    issuer_code = issuer_code and re.sub(r"\s", "", issuer_code)
     full_code = f"{code}-{issuer_code}" if issuer_code else code
     separator = m.group()[m.start("year") - m.start() - 1] if m["year"] else "/"
     year = f"{m['year']}/" if m["year"] else ""
@@ -281,6 +314,9 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
         span=(m.start(), m.end()),
         text=m.group(),
     )
+
+
+_LETTER_BEFORE = re.compile(r"[Vv]ăn bản\s+(?:số\s*:?\s*)?$")
 
 
 def _plenum(m: re.Match[str], text: str) -> list[Reference]:
@@ -314,18 +350,29 @@ def _plenum(m: re.Match[str], text: str) -> list[Reference]:
     return references
 
 
-def _law(m: re.Match[str], text: str) -> Reference:
+#: A law named inside a convention's title is international ("Công ước ... về Luật Biển").
+_CONVENTION_BEFORE = re.compile(r"Công ước[^.;]{0,80}$")
+
+
+def _law(m: re.Match[str], text: str) -> Reference | None:
     groups = m.groupdict()
-    if groups.get("code_word"):
-        name, kind = f"Bộ luật {groups['code_name']}", "Bộ luật"
+    if groups.get("code_name"):
+        name = f"Bộ luật {_KNOWN_CODE_BY_LOWER[groups['code_name'].lower()]}"
+    elif groups.get("code_abbr"):
+        name = CODE_ABBREVIATIONS[groups["code_abbr"]]
+    elif groups.get("law_abbr"):
+        name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
+    elif groups.get("law_name"):
+        name = f"Luật {_KNOWN_LAW_BY_LOWER[groups['law_name'].lower()]}"
     else:
-        known = groups.get("law_name")
-        name = f"Luật {_KNOWN_LAW_BY_LOWER.get(known.lower(), known) if known else groups['name']}"
-        kind = "Luật"
+        if _CONVENTION_BEFORE.search(text, 0, m.start()):
+            return None
+        name = f"Luật {groups['name']}"
     date, stated = _context(text, m.end())
+    number, code = groups.get("law_number") or "", groups.get("law_code") or ""
     return Reference(
-        id=name, type=kind, number="", code="", issuer=stated or "Quốc hội", date=date,
-        span=(m.start(), m.end()), text=m.group(),
+        id=name, type=name.split()[0] if name.startswith("Luật") else "Bộ luật", number=number, code=code,
+        issuer=stated or "Quốc hội", date=date, span=(m.start(), m.end()), text=m.group(),
     )  # fmt: skip
 
 
@@ -334,8 +381,9 @@ def _short(m: re.Match[str], text: str) -> Reference | None:
         return None  # "kế hoạch 5 năm": a lower-case type word needs "số" to name a document
     kind = _type_of(m["type"], "")
     date, stated = _context(text, m.end())
+    year = f"/{m['year']}" if m["year"] else ""
     return Reference(
-        id=f"{kind} {m['number']}", type=kind, number=m["number"], code="", issuer=stated, date=date,
+        id=f"{kind} {m['number']}{year}", type=kind, number=m["number"], code="", issuer=stated, date=date,
         span=(m.start(), m.end()), text=m.group(), partial=True,
     )  # fmt: skip
 
@@ -402,12 +450,12 @@ def _find(text: str) -> list[Reference]:
     for m in _PLENUM.finditer(text):
         for ref in _plenum(m, text):
             add(ref)
+    for m in _LAW.finditer(text):  # before state codes: "Bộ luật Hình sự số 100/2015/QH13" is the law
+        add(_law(m, text))
     for m in _PARTY.finditer(text):
         add(_party(m, text))
     for m in _STATE.finditer(text):
         add(_state(m, text))
-    for m in _LAW.finditer(text):
-        add(_law(m, text))
     for m in _LAW_GENERIC.finditer(text):
         add(_law(m, text))
     for m in _SHORT.finditer(text):
