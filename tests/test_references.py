@@ -46,6 +46,12 @@ def ids(text: str) -> list[str]:
         ("quyết định truy nã số 03/C46-P12", "03/C46-P12"),
         ("Nghị định 53/2026/NĐ - CP", "53/2026/NĐ-CP"),
         ("Nghị định 24/2014", "Nghị định 24/2014"),  # partial, with its year
+        ("nghị định 67", "Nghị định 67"),
+        ("Hiến pháp năm 2013", "Hiến pháp"),
+        ("Quyết định số 824-QĐ/TTg", "824/QĐ-TTg"),  # a state document written in Party order
+        ("Quyết định số 601/QĐ-Ttg", "601/QĐ-TTg"),
+        ("Luật Thuế TNDN", "Luật Thuế thu nhập doanh nghiệp"),
+        ("NĐ 99/2015", "Nghị định 99/2015"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -80,6 +86,10 @@ def test_short_forms_resolve_only_when_the_text_states_them() -> None:
     assert ids("Thực hiện Nghị quyết Trung ương 4.") == ["NQTW4"]
 
 
+def test_a_list_of_numbers_after_one_type_word() -> None:
+    assert ids("theo chỉ đạo (Chỉ thị số 12, 23 và 29).") == ["Chỉ thị 12", "Chỉ thị 23", "Chỉ thị 29"]
+
+
 def test_several_terms_give_several_references() -> None:
     assert ids("Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng Đảng") == ["NQTW4-XI", "NQTW4-XII"]
 
@@ -96,6 +106,8 @@ def test_several_terms_give_several_references() -> None:
         "Ông B, giảng viên Trường Luật Harvard, làm việc tại Công ty Luật TNHH Minh An.",
         "Văn phòng đã có văn bản số 357/TB-VPCP gửi các bộ.",
         "Công ước Liên hợp quốc về Luật Biển năm 1982 được viện dẫn.",
+        "Hội đồng Bảo an Liên hợp quốc thông qua Nghị quyết 2356 vào ngày 2/6.",
+        "Chính sách theo pháp luật Đất đai; kế hoạch 5 năm; nghị quyết 3 lần bị hoãn.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

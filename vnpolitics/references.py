@@ -22,7 +22,10 @@ TYPE_WORDS = (
     "Nghị quyết", "Kết luận", "Quy định", "Chỉ thị", "Đề án", "Kế hoạch", "Quyết định", "Thông tư",
     "Nghị định", "Hướng dẫn", "Thông báo", "Công văn", "Pháp lệnh", "Thông tư liên tịch",
 )  # fmt: skip
-_ABBREVIATIONS = {"NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "QĐ": "Quyết định", "KH": "Kế hoạch"}
+_ABBREVIATIONS = {
+    "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "QĐ": "Quyết định", "KH": "Kế hoạch", "NĐ": "Nghị định",
+    "Luật": "Luật",  # "Luật số 106": a law cited by its number alone (capitalised only)
+}  # fmt: skip
 
 #: The type a code names, when no type word says it ("35-NQ/TW" alone).
 _TYPE_OF_CODE = {
@@ -83,7 +86,24 @@ KNOWN_LAWS = (
     "Chuyển giao công nghệ", "Trách nhiệm bồi thường của Nhà nước", "Giao thông", "Hợp tác xã",
     "Cảnh vệ", "Trợ giúp pháp lý",
     "Quản lý, sử dụng tài sản nhà nước", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+    "An toàn thực phẩm", "Thuế bảo vệ môi trường", "Thuế tiêu thụ đặc biệt", "Thuế tài nguyên", "Hải quan",
+    "Thuế xuất khẩu, thuế nhập khẩu", "Thuế sử dụng đất nông nghiệp", "Thuế sử dụng đất phi nông nghiệp",
+    "Phá sản", "Quản lý nợ công", "Giá", "Phí và lệ phí", "Dược", "Phòng, chống bệnh truyền nhiễm", "Công chứng",
+    "Thi hành án dân sự", "Thi hành án hình sự", "Thi hành tạm giữ, tạm giam", "Đặc xá", "Quốc tịch Việt Nam",
+    "Điều ước quốc tế", "Biên giới quốc gia", "Bưu chính", "An toàn, vệ sinh lao động", "Việc làm",
+    "Giáo dục quốc phòng và an ninh", "Tiêu chuẩn và quy chuẩn kỹ thuật", "Chất lượng sản phẩm, hàng hóa",
+    "Khoa học và công nghệ", "Công nghệ cao", "Đa dạng sinh học", "Khí tượng thủy văn", "Phòng, chống thiên tai",
+    "Đê điều", "Bảo vệ và phát triển rừng", "Thú y", "Bảo vệ và kiểm dịch thực vật", "Nuôi con nuôi",
+    "Tổ chức cơ quan điều tra hình sự", "Tương trợ tư pháp", "Phòng, chống rửa tiền", "Phòng, chống khủng bố",
+    "Bảo vệ bí mật nhà nước", "Cảnh sát biển Việt Nam", "Sĩ quan Quân đội nhân dân Việt Nam",
+    "Phòng, chống tác hại của thuốc lá", "Phòng, chống tác hại của rượu, bia", "Phòng, chống mua bán người",
+    "Giám định tư pháp", "Hòa giải ở cơ sở", "Quy hoạch đô thị", "Kiến trúc", "Đo đạc và bản đồ",
+    "Thi đua, khen thưởng", "Dầu khí", "Giao thông đường thủy nội địa", "Ngân hàng Nhà nước Việt Nam",
+    "Trưng cầu ý dân", "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Chuyển đổi giới tính",
+    "Công nghiệp công nghệ số", "Trí tuệ nhân tạo", "Chuyển đổi số",
 )  # fmt: skip
+#: Variants of a known name, mapped to the official one.
+LAW_ALIASES = {"Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa"}
 KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam")
 #: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
 CODE_ABBREVIATIONS = {
@@ -94,9 +114,13 @@ LAW_ABBREVIATIONS = {
     "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "ANM": "An ninh mạng", "GTĐB": "Giao thông đường bộ",
     "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã",
     "XLVPHC": "Xử lý vi phạm hành chính", "NSNN": "Ngân sách nhà nước",
+    "DN": "Doanh nghiệp", "CĐGT": "Chuyển đổi giới tính", "Thuế TNDN": "Thuế thu nhập doanh nghiệp",
+    "Thuế TNCN": "Thuế thu nhập cá nhân", "Thuế TTĐB": "Thuế tiêu thụ đặc biệt", "Thuế GTGT": "Thuế giá trị gia tăng",
 }  # fmt: skip
 
-_KNOWN_LAW_BY_LOWER = {name.lower(): name for name in KNOWN_LAWS}
+_KNOWN_LAW_BY_LOWER = {name.lower(): name for name in KNOWN_LAWS} | {
+    alias.lower(): name for alias, name in LAW_ALIASES.items()
+}
 _KNOWN_CODE_BY_LOWER = {name.lower(): name for name in KNOWN_CODES}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI",
           12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI"}  # fmt: skip
@@ -123,14 +147,14 @@ _CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,7}"
 _KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
 # A known issuer may be glued to the next word by a bad crawl ("35-NQ/TWKết luận"): it only must
 # not continue as a longer code (two more capitals or a digit).
-_PARTY_ISSUER = rf"(?:{_KNOWN_PARTY})(?![0-9/-]|[A-ZĐƯ][A-ZĐƯ0-9])|[A-ZĐƯ]{{2,8}}(?![\w-])"
+_PARTY_ISSUER = rf"(?:{_KNOWN_PARTY})(?![0-9/-]|[A-ZĐƯ][A-ZĐƯ0-9])|[A-ZĐƯ]{{2,8}}(?![\w-])|TTg(?!\w)"
 _PARTY = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}\s?-\s?(?P<code>{_CODE_WORD})\s?/\s?(?P<issuer>{_PARTY_ISSUER})"
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:[/-](?P<year>(?:19|20)\d\d)(?:/|\s(?=[A-ZĐ]{{2,6}}-))|/)(?P<code>{_CODE_WORD}\d{{0,2}})"
-    r"(?:(?:-\s?|\s-\s(?=[A-ZĐ]))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,10})*))?(?![\w/&])"
+    r"(?:(?:-\s?|\s-\s(?=[A-ZĐ]))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,20})*))?(?![\w/&])"
 )
 _KHOA = r"[Kk]h(?:óa|oá)"
 _TERMS = (
@@ -150,7 +174,7 @@ _PLENUM = re.compile(
     rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
 )
 _SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:/(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
-_LAW_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_LAWS, key=len, reverse=True))
+_LAW_NAMES = "|".join(re.escape(n) for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True))
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
 # After a law's name: its year, an abbreviation in brackets, its number ("Bộ luật Hình sự (BLHS) số
 # 100/2015/QH13"), all part of the one reference.
@@ -162,9 +186,14 @@ _CODE_ABBREVIATIONS = "|".join(CODE_ABBREVIATIONS)
 _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
 # Known names match in any case ("Bộ luật hình sự", "Luật các tổ chức tín dụng") but need a capital
 # on the word "Luật" or on the name, so that running text ("theo luật giao thông") is left alone.
+# The Constitution, Vietnam's own: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+_CONSTITUTION = re.compile(
+    r"Hiến pháp(?:\s+nước\s+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?"
+    r"(?!\s+(?:của\s+)?(?:Mỹ|Hoa Kỳ|Nhật|Pháp|Trung Quốc|Nga|Anh|Đức|Hàn Quốc|Thái Lan|nước\s+(?!Cộng hòa xã hội)))"
+)
 _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
-    rf"|(?P<law_word>Luật|luật(?=\s+[A-ZĐ]))\s+(?P<law_name>(?i:{_LAW_NAMES}))"
+    rf"|(?<![Pp]háp )(?P<law_word>Luật|luật(?=\s+[A-ZĐ]))\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<![\w-])(?P<code_abbr>{_CODE_ABBREVIATIONS})|(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
     rf"(?!\w){_LAW_NUMBER}"
 )
@@ -255,6 +284,8 @@ def _type_of(prefix: str | None, code: str) -> str:
 def _party(m: re.Match[str], text: str) -> Reference | None:
     issuer_code = "TW" if m["issuer"] == "TƯ" else m["issuer"]
     date, stated = _context(text, m.end())
+    if issuer_code in STATE_ISSUERS:  # "824-QĐ/TTg": a state document written in Party order
+        return replace(_party_as_state(m, issuer_code), date=date, issuer=stated or STATE_ISSUERS[issuer_code])
     code = f"{m['code']}/{issuer_code}"
     return Reference(
         id=f"{m['number']}-{code}",
@@ -268,8 +299,22 @@ def _party(m: re.Match[str], text: str) -> Reference | None:
     )
 
 
+def _party_as_state(m: re.Match[str], issuer_code: str) -> Reference:
+    code = f"{m['code']}-{issuer_code}"
+    return Reference(
+        id=f"{m['number']}/{code}", type=_type_of(m["type"], m["code"]), number=m["number"], code=code,
+        issuer="", date="", span=(m.start(), m.end()), text=m.group(),
+    )  # fmt: skip
+
+
+#: Issuer codes in their standard spelling, looked up case-insensitively ("QĐ-Ttg" -> "QĐ-TTg").
+_STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
+
+
 def _state(m: re.Match[str], text: str) -> Reference | None:
     code, issuer_code = m["code"], m["issuer"]
+    if issuer_code and issuer_code not in STATE_ISSUERS:
+        issuer_code = _STATE_ISSUER_BY_LOWER.get(issuer_code.lower(), issuer_code)
     if issuer_code in PARTY_ISSUERS or issuer_code == "TƯ":  # a Party code written in state order
         issuer_code = "TW" if issuer_code == "TƯ" else issuer_code
         party_code = f"{code}/{issuer_code}"
@@ -350,10 +395,6 @@ def _plenum(m: re.Match[str], text: str) -> list[Reference]:
     return references
 
 
-#: A law named inside a convention's title is international ("Công ước ... về Luật Biển").
-_CONVENTION_BEFORE = re.compile(r"Công ước[^.;]{0,80}$")
-
-
 def _law(m: re.Match[str], text: str) -> Reference | None:
     groups = m.groupdict()
     if groups.get("code_name"):
@@ -365,7 +406,7 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     elif groups.get("law_name"):
         name = f"Luật {_KNOWN_LAW_BY_LOWER[groups['law_name'].lower()]}"
     else:
-        if _CONVENTION_BEFORE.search(text, 0, m.start()):
+        if _FOREIGN_BEFORE.search(text, 0, m.start()):
             return None
         name = f"Luật {groups['name']}"
     date, stated = _context(text, m.end())
@@ -376,16 +417,50 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     )  # fmt: skip
 
 
-def _short(m: re.Match[str], text: str) -> Reference | None:
-    if m["type"][0].islower() and "số" not in m.group():
-        return None  # "kế hoạch 5 năm": a lower-case type word needs "số" to name a document
-    kind = _type_of(m["type"], "")
+#: Lower-case type words that, followed by a number, still name a document ("nghị định 67"); the
+#: others are ordinary words too ("kế hoạch 5 năm", "quyết định 3 lần") and need "số".
+_NUMBERED_NOUNS = ("nghị định", "nghị quyết", "chỉ thị", "thông tư")
+_QUANTITY_AFTER = re.compile(r"\s*(?:năm|tháng|ngày|giờ|lần|người|điểm|tỷ|triệu|nghìn|%|\w+\s+(?:đồng|USD))\b")
+#: "Chỉ thị số 12, 23, 29": the later numbers of a list after one type word.
+_MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?P<number>\d{1,4})(?![\w/-]|[.,]\d)")
+#: International bodies: what they resolve is not a Vietnamese document.
+_FOREIGN_BEFORE = re.compile(r"(?:Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ|Công ước)[^.;]{0,80}$")
+
+
+def _constitution(m: re.Match[str], text: str) -> Reference | None:
+    if _FOREIGN_BEFORE.search(text, 0, m.start()):
+        return None
+    date, stated = _context(text, m.end())
+    return Reference(
+        id="Hiến pháp", type="Hiến pháp", number="", code="", issuer=stated or "Quốc hội", date=date,
+        span=(m.start(), m.end()), text=m.group(),
+    )  # fmt: skip
+
+
+def _short(m: re.Match[str], text: str) -> list[Reference]:
+    word = m["type"]
+    lower_without_so = word[0].islower() and "số" not in m.group()
+    if lower_without_so and (word not in _NUMBERED_NOUNS or _QUANTITY_AFTER.match(text, m.end())):
+        return []
+    if _FOREIGN_BEFORE.search(text, 0, m.start()):
+        return []
+    if word == "Luật" and re.fullmatch(r"(?:19|20)\d\d", m["number"]):
+        return []  # "Luật 2015": a year, not a law number
+    kind = _type_of(word, "")
     date, stated = _context(text, m.end())
     year = f"/{m['year']}" if m["year"] else ""
-    return Reference(
+    first = Reference(
         id=f"{kind} {m['number']}{year}", type=kind, number=m["number"], code="", issuer=stated, date=date,
         span=(m.start(), m.end()), text=m.group(), partial=True,
     )  # fmt: skip
+    references, end = [first], m.end()
+    while not year and (more := _MORE_NUMBERS.match(text, end)):
+        number, end = more["number"], more.end()
+        references.append(
+            replace(first, id=f"{kind} {number}", number=number, date="", span=(more.start("number"), end),
+                    text=number)
+        )  # fmt: skip
+    return references
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -450,6 +525,8 @@ def _find(text: str) -> list[Reference]:
     for m in _PLENUM.finditer(text):
         for ref in _plenum(m, text):
             add(ref)
+    for m in _CONSTITUTION.finditer(text):
+        add(_constitution(m, text))
     for m in _LAW.finditer(text):  # before state codes: "Bộ luật Hình sự số 100/2015/QH13" is the law
         add(_law(m, text))
     for m in _PARTY.finditer(text):
@@ -459,7 +536,8 @@ def _find(text: str) -> list[Reference]:
     for m in _LAW_GENERIC.finditer(text):
         add(_law(m, text))
     for m in _SHORT.finditer(text):
-        add(_short(m, text))
+        for ref in _short(m, text):
+            add(ref)
     return sorted(found, key=lambda r: r.span)
 
 
