@@ -52,6 +52,8 @@ def ids(text: str) -> list[str]:
         ("Quyết định số 601/QĐ-Ttg", "601/QĐ-TTg"),
         ("Luật Thuế TNDN", "Luật Thuế thu nhập doanh nghiệp"),
         ("NĐ 99/2015", "Nghị định 99/2015"),
+        ("Thông tư 15.2015", "Thông tư 15/2015"),
+        ("Luật Thuế BVMT", "Luật Thuế bảo vệ môi trường"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -108,6 +110,9 @@ def test_several_terms_give_several_references() -> None:
         "Công ước Liên hợp quốc về Luật Biển năm 1982 được viện dẫn.",
         "Hội đồng Bảo an Liên hợp quốc thông qua Nghị quyết 2356 vào ngày 2/6.",
         "Chính sách theo pháp luật Đất đai; kế hoạch 5 năm; nghị quyết 3 lần bị hoãn.",
+        "Tòa tuyên phạt bị cáo Luật 12 tháng tù. Kế hoạch 2017, công ty đặt mục tiêu tăng 15%.",
+        "Khởi tố theo Điều 348 Bộ luật Hình sự nước Nga; thí sinh chọn Đại học Luật Hà Nội.",
+        'Hạ viện Mỹ cũng thông qua "Luật Kate" về nhập cư.',
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

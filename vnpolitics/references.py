@@ -100,7 +100,8 @@ KNOWN_LAWS = (
     "Giám định tư pháp", "Hòa giải ở cơ sở", "Quy hoạch đô thị", "Kiến trúc", "Đo đạc và bản đồ",
     "Thi đua, khen thưởng", "Dầu khí", "Giao thông đường thủy nội địa", "Ngân hàng Nhà nước Việt Nam",
     "Trưng cầu ý dân", "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Chuyển đổi giới tính",
-    "Công nghiệp công nghệ số", "Trí tuệ nhân tạo", "Chuyển đổi số",
+    "Công nghiệp công nghệ số", "Trí tuệ nhân tạo", "Chuyển đổi số", "Bảo hiểm tiền gửi",
+    "Đơn vị hành chính - kinh tế đặc biệt",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {"Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa"}
@@ -115,6 +116,7 @@ LAW_ABBREVIATIONS = {
     "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã",
     "XLVPHC": "Xử lý vi phạm hành chính", "NSNN": "Ngân sách nhà nước",
     "DN": "Doanh nghiệp", "CĐGT": "Chuyển đổi giới tính", "Thuế TNDN": "Thuế thu nhập doanh nghiệp",
+    "Thuế BVMT": "Thuế bảo vệ môi trường", "TDTT": "Thể dục, thể thao",
     "Thuế TNCN": "Thuế thu nhập cá nhân", "Thuế TTĐB": "Thuế tiêu thụ đặc biệt", "Thuế GTGT": "Thuế giá trị gia tăng",
 }  # fmt: skip
 
@@ -173,7 +175,7 @@ _PLENUM = re.compile(
     rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
     rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
 )
-_SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:/(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
+_SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:[/.](?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
 _LAW_NAMES = "|".join(re.escape(n) for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True))
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
 # After a law's name: its year, an abbreviation in brackets, its number ("Bộ luật Hình sự (BLHS) số
@@ -189,7 +191,7 @@ _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
 # The Constitution, Vietnam's own: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
 _CONSTITUTION = re.compile(
     r"Hiến pháp(?:\s+nước\s+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?"
-    r"(?!\s+(?:của\s+)?(?:Mỹ|Hoa Kỳ|Nhật|Pháp|Trung Quốc|Nga|Anh|Đức|Hàn Quốc|Thái Lan|nước\s+(?!Cộng hòa xã hội)))"
+    r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
 _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
@@ -206,7 +208,9 @@ _LAW_STOP = (
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
 # Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH"), places ("thôn Luật Lễ"),
 # the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
-_NOT_A_LAW_BEFORE = r"(?<![Bb]ộ )(?<!Trường )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )"
+_NOT_A_LAW_BEFORE = (
+    r"(?<![Bb]ộ )(?<!Trường )(?<!học )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )"
+)
 _LAW_GENERIC = re.compile(
     rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật)\s+(?!(?i:sửa đổi))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
     rf"(?:\s+(?!(?:{_LAW_STOP})\b)(?:{_PROPER}|[^\W\d_A-ZĐ][^\W\d_]*)){{0,5}})"
@@ -409,6 +413,8 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         if _FOREIGN_BEFORE.search(text, 0, m.start()):
             return None
         name = f"Luật {groups['name']}"
+    if _FOREIGN_AFTER.match(text, m.end()):
+        return None
     date, stated = _context(text, m.end())
     number, code = groups.get("law_number") or "", groups.get("law_code") or ""
     return Reference(
@@ -420,15 +426,26 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
 #: Lower-case type words that, followed by a number, still name a document ("nghị định 67"); the
 #: others are ordinary words too ("kế hoạch 5 năm", "quyết định 3 lần") and need "số".
 _NUMBERED_NOUNS = ("nghị định", "nghị quyết", "chỉ thị", "thông tư")
-_QUANTITY_AFTER = re.compile(r"\s*(?:năm|tháng|ngày|giờ|lần|người|điểm|tỷ|triệu|nghìn|%|\w+\s+(?:đồng|USD))\b")
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:năm(?!\s+(?:19|20)\d\d)|tháng|ngày(?!\s+\d)|giờ|lần(?!\s+(?:này|đó|trước|thứ))|người|điểm|tỷ|triệu|"
+    r"nghìn|%|\w+\s+(?:đồng|USD))(?!\w)"
+)
 #: "Chỉ thị số 12, 23, 29": the later numbers of a list after one type word.
 _MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?P<number>\d{1,4})(?![\w/-]|[.,]\d)")
 #: International bodies: what they resolve is not a Vietnamese document.
-_FOREIGN_BEFORE = re.compile(r"(?:Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ|Công ước)[^.;]{0,80}$")
+_FOREIGN_BEFORE = re.compile(
+    r"(?:Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ|Công ước|Hạ viện|Thượng viện|Nghị viện)[^.;]{0,80}$"
+)
+_COUNTRIES = (
+    "Mỹ|Hoa Kỳ|Nga|Trung Quốc|Nhật Bản|Nhật|Hàn Quốc|Triều Tiên|Pháp|Anh|Đức|Úc|Australia|Canada|Thái Lan|"
+    "Campuchia|Lào|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Israel|Iran|Thổ Nhĩ Kỳ|Ukraine|Hồng Kông|Đài Loan"
+)
+#: A law or constitution "của nước Nga", "Mỹ": a foreign one.
+_FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNTRIES})(?!\w)")
 
 
 def _constitution(m: re.Match[str], text: str) -> Reference | None:
-    if _FOREIGN_BEFORE.search(text, 0, m.start()):
+    if _FOREIGN_BEFORE.search(text, 0, m.start()) or _FOREIGN_AFTER.match(text, m.end()):
         return None
     date, stated = _context(text, m.end())
     return Reference(
@@ -439,13 +456,13 @@ def _constitution(m: re.Match[str], text: str) -> Reference | None:
 
 def _short(m: re.Match[str], text: str) -> list[Reference]:
     word = m["type"]
-    lower_without_so = word[0].islower() and "số" not in m.group()
-    if lower_without_so and (word not in _NUMBERED_NOUNS or _QUANTITY_AFTER.match(text, m.end())):
-        return []
+    if "số" not in m.group():
+        if word[0].islower() and word not in _NUMBERED_NOUNS:
+            return []
+        if _QUANTITY_AFTER.match(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m["number"]):
+            return []  # "Luật 12 tháng tù" (a man called Luật), "Kế hoạch 2017" (the plan for a year)
     if _FOREIGN_BEFORE.search(text, 0, m.start()):
         return []
-    if word == "Luật" and re.fullmatch(r"(?:19|20)\d\d", m["number"]):
-        return []  # "Luật 2015": a year, not a law number
     kind = _type_of(word, "")
     date, stated = _context(text, m.end())
     year = f"/{m['year']}" if m["year"] else ""
