@@ -54,6 +54,8 @@ def ids(text: str) -> list[str]:
         ("NĐ 99/2015", "Nghị định 99/2015"),
         ("Thông tư 15.2015", "Thông tư 15/2015"),
         ("Luật Thuế BVMT", "Luật Thuế bảo vệ môi trường"),
+        ("Luật Phòng chống tác hại của thuốc lá", "Luật Phòng, chống tác hại của thuốc lá"),
+        ("Nghị quyết 19- 2017/NQ-CP", "19/2017/NQ-CP"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -112,7 +114,8 @@ def test_several_terms_give_several_references() -> None:
         "Chính sách theo pháp luật Đất đai; kế hoạch 5 năm; nghị quyết 3 lần bị hoãn.",
         "Tòa tuyên phạt bị cáo Luật 12 tháng tù. Kế hoạch 2017, công ty đặt mục tiêu tăng 15%.",
         "Khởi tố theo Điều 348 Bộ luật Hình sự nước Nga; thí sinh chọn Đại học Luật Hà Nội.",
-        'Hạ viện Mỹ cũng thông qua "Luật Kate" về nhập cư.',
+        'Hạ viện Mỹ cũng thông qua "Luật Kate" về nhập cư, sửa Luật Nhập cư năm 1917.',
+        "Ông là giám đốc Công ty TNHH Luật Bảo Ngọc; các nước tôn trọng Luật Biển.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

@@ -101,10 +101,13 @@ KNOWN_LAWS = (
     "Thi đua, khen thưởng", "Dầu khí", "Giao thông đường thủy nội địa", "Ngân hàng Nhà nước Việt Nam",
     "Trưng cầu ý dân", "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Chuyển đổi giới tính",
     "Công nghiệp công nghệ số", "Trí tuệ nhân tạo", "Chuyển đổi số", "Bảo hiểm tiền gửi",
-    "Đơn vị hành chính - kinh tế đặc biệt",
+    "Đơn vị hành chính - kinh tế đặc biệt", "Quản lý, sử dụng tài sản công", "Thực hành tiết kiệm, chống lãng phí",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
-LAW_ALIASES = {"Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa"}
+LAW_ALIASES = {
+    "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
+    "Kinh doanh BĐS": "Kinh doanh bất động sản",
+}
 KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam")
 #: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
 CODE_ABBREVIATIONS = {
@@ -120,8 +123,14 @@ LAW_ABBREVIATIONS = {
     "Thuế TNCN": "Thuế thu nhập cá nhân", "Thuế TTĐB": "Thuế tiêu thụ đặc biệt", "Thuế GTGT": "Thuế giá trị gia tăng",
 }  # fmt: skip
 
-_KNOWN_LAW_BY_LOWER = {name.lower(): name for name in KNOWN_LAWS} | {
-    alias.lower(): name for alias, name in LAW_ALIASES.items()
+
+def _name_key(name: str) -> str:
+    """Known law names compare without case, commas or extra spaces ("Phòng chống" = "Phòng, chống")."""
+    return " ".join(name.replace(",", " ").lower().split())
+
+
+_KNOWN_LAW_BY_LOWER = {_name_key(name): name for name in KNOWN_LAWS} | {
+    _name_key(alias): name for alias, name in LAW_ALIASES.items()
 }
 _KNOWN_CODE_BY_LOWER = {name.lower(): name for name in KNOWN_CODES}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI",
@@ -155,7 +164,7 @@ _PARTY = re.compile(
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
-    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:[/-](?P<year>(?:19|20)\d\d)(?:/|\s(?=[A-ZĐ]{{2,6}}-))|/)(?P<code>{_CODE_WORD}\d{{0,2}})"
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/|-\s?)(?P<year>(?:19|20)\d\d)(?:/|\s(?=[A-ZĐ]{{2,6}}-))|/)(?P<code>{_CODE_WORD}\d{{0,2}})"
     r"(?:(?:-\s?|\s-\s(?=[A-ZĐ]))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,20})*))?(?![\w/&])"
 )
 _KHOA = r"[Kk]h(?:óa|oá)"
@@ -176,7 +185,10 @@ _PLENUM = re.compile(
     rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
 )
 _SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:[/.](?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
-_LAW_NAMES = "|".join(re.escape(n) for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True))
+_LAW_NAMES = "|".join(
+    re.escape(n).replace(",\\ ", ",?\\s+").replace("\\ ", "\\s+")
+    for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True)
+)
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
 # After a law's name: its year, an abbreviation in brackets, its number ("Bộ luật Hình sự (BLHS) số
 # 100/2015/QH13"), all part of the one reference.
@@ -209,11 +221,11 @@ _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Ch�
 # Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH"), places ("thôn Luật Lễ"),
 # the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
 _NOT_A_LAW_BEFORE = (
-    r"(?<![Bb]ộ )(?<!Trường )(?<!học )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )"
+    r"(?<![Bb]ộ )(?<!Trường )(?<!học )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )(?<!TNHH )"
 )
 _LAW_GENERIC = re.compile(
     rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật)\s+(?!(?i:sửa đổi))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
-    rf"(?:\s+(?!(?:{_LAW_STOP})\b)(?:{_PROPER}|[^\W\d_A-ZĐ][^\W\d_]*)){{0,5}})"
+    rf"(?:\s+(?!(?:{_LAW_STOP})\b)(?:{_PROPER}|[^\W\d_A-ZĐ][^\W\d_]*)){{1,5}})"
     rf"(?=[\s,.;:)\"']|$){_LAW_NUMBER}"
 )
 _DATE = re.compile(
@@ -344,9 +356,8 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             return None  # "văn bản số 357/TB-VPCP": a letter, which the specification leaves out
     issuer_code = issuer_code and re.sub(r"\s", "", issuer_code)
     full_code = f"{code}-{issuer_code}" if issuer_code else code
-    separator = m.group()[m.start("year") - m.start() - 1] if m["year"] else "/"
     year = f"{m['year']}/" if m["year"] else ""
-    number = f"{m['number']}{separator}" if m["year"] and separator == "-" else f"{m['number']}/"
+    number = f"{m['number']}/"  # "19-2017/NQ-CP" is a misspelling of the state's 19/2017/NQ-CP
     date, stated = _context(text, m.end())
     implied = STATE_ISSUERS.get(issuer_code or code, "")
     if national_assembly:
@@ -408,13 +419,14 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     elif groups.get("law_abbr"):
         name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
     elif groups.get("law_name"):
-        name = f"Luật {_KNOWN_LAW_BY_LOWER[groups['law_name'].lower()]}"
+        name = f"Luật {_KNOWN_LAW_BY_LOWER[_name_key(groups['law_name'])]}"
     else:
-        if _FOREIGN_BEFORE.search(text, 0, m.start()):
-            return None
         name = f"Luật {groups['name']}"
-    if _FOREIGN_AFTER.match(text, m.end()):
-        return None
+    name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
+    year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
+    foreign = _FOREIGN_BEFORE.search(text, 0, m.start()) or _FOREIGN_AFTER.match(text, m.end())
+    if foreign or (year and year.group() < "1945"):
+        return None  # a foreign law, or one older than the Vietnamese state
     date, stated = _context(text, m.end())
     number, code = groups.get("law_number") or "", groups.get("law_code") or ""
     return Reference(
