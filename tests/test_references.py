@@ -157,3 +157,11 @@ def test_precision_and_recall_on_the_hand_built_sets(shared_corpus: Path, name: 
     result = evaluate(str(Path(__file__).parent.parent / "corpus" / "references" / f"{name}.jsonl"), str(shared_corpus))
     assert result["gold"] >= 100
     assert result["precision"] >= 0.95 and result["recall"] >= 0.9, result["errors"]
+
+
+def test_many_references_in_one_long_text() -> None:
+    # 15,000 references: every one found, each short form resolved through the index of full ids.
+    text = "Theo Nghị quyết số 35-NQ/TW, Nghị quyết 35 và Bộ luật hình sự. " * 5000
+    refs = extract_references(text)
+    assert len(refs) == 15000
+    assert {r.id for r in refs} == {"35-NQ/TW", "Bộ luật Hình sự"}

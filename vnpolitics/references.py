@@ -9,6 +9,7 @@ stay partial. No model is needed, so :func:`extract_references` is cheap and usa
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -352,7 +353,7 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             return None  # "36/2019/H-QLKH": a project or product code, not a document
         if issuer_code is None and not national_assembly and code not in STATE_ISSUERS:
             return None  # "12/KH" or a fraction: not enough to be a document number
-        if _LETTER_BEFORE.search(text, 0, m.start()):
+        if _LETTER_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             return None  # "văn bản số 357/TB-VPCP": a letter, which the specification leaves out
     issuer_code = issuer_code and re.sub(r"\s", "", issuer_code)
     full_code = f"{code}-{issuer_code}" if issuer_code else code
@@ -424,7 +425,7 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         name = f"Luật {groups['name']}"
     name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
-    foreign = _FOREIGN_BEFORE.search(text, 0, m.start()) or _FOREIGN_AFTER.match(text, m.end())
+    foreign = _foreign_before(text, m.start()) or _FOREIGN_AFTER.match(text, m.end())
     if foreign or (year and year.group() < "1945"):
         return None  # a foreign law, or one older than the Vietnamese state
     date, stated = _context(text, m.end())
@@ -448,6 +449,14 @@ _MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?P<number>\d{1,4})(?![\w/-]|[
 _FOREIGN_BEFORE = re.compile(
     r"(?:Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ|Công ước|Hạ viện|Thượng viện|Nghị viện)[^.;]{0,80}$"
 )
+
+
+def _foreign_before(text: str, start: int) -> bool:
+    # Only the last stretch before the match can hold the body's name: a bounded window keeps
+    # this linear on long texts.
+    return _FOREIGN_BEFORE.search(text, max(0, start - 150), start) is not None
+
+
 _COUNTRIES = (
     "Mỹ|Hoa Kỳ|Nga|Trung Quốc|Nhật Bản|Nhật|Hàn Quốc|Triều Tiên|Pháp|Anh|Đức|Úc|Australia|Canada|Thái Lan|"
     "Campuchia|Lào|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Israel|Iran|Thổ Nhĩ Kỳ|Ukraine|Hồng Kông|Đài Loan"
@@ -457,7 +466,7 @@ _FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNT
 
 
 def _constitution(m: re.Match[str], text: str) -> Reference | None:
-    if _FOREIGN_BEFORE.search(text, 0, m.start()) or _FOREIGN_AFTER.match(text, m.end()):
+    if _foreign_before(text, m.start()) or _FOREIGN_AFTER.match(text, m.end()):
         return None
     date, stated = _context(text, m.end())
     return Reference(
@@ -473,7 +482,7 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
             return []
         if _QUANTITY_AFTER.match(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m["number"]):
             return []  # "Luật 12 tháng tù" (a man called Luật), "Kế hoạch 2017" (the plan for a year)
-    if _FOREIGN_BEFORE.search(text, 0, m.start()):
+    if _foreign_before(text, m.start()):
         return []
     kind = _type_of(word, "")
     date, stated = _context(text, m.end())
@@ -492,20 +501,19 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     return references
 
 
-def _same_number(a: str, b: str) -> bool:
-    return a.lstrip("0") == b.lstrip("0")
-
-
 def _resolve(references: list[Reference]) -> list[Reference]:
     """Qualify partial references where the same text states exactly one matching document."""
-    full = [r for r in references if not r.partial]
+    # Index the fully stated documents once, so that resolving stays linear on long texts.
+    by_key: dict[tuple[str, str], dict[str, Reference]] = {}
+    for r in references:
+        if not r.partial:
+            key = ("NQTW", r.id.split("-")[0]) if r.id.startswith("NQTW") else (r.type, r.number.lstrip("0"))
+            by_key.setdefault(key, {})[r.id] = r
     resolved = []
     for ref in references:
         if ref.partial:
-            if ref.id.startswith("NQTW"):
-                matches = {r.id: r for r in full if r.id.startswith(ref.id + "-")}
-            else:
-                matches = {r.id: r for r in full if r.type == ref.type and _same_number(r.number, ref.number)}
+            key = ("NQTW", ref.id) if ref.id.startswith("NQTW") else (ref.type, ref.number.lstrip("0"))
+            matches = by_key.get(key, {})
             if len(matches) == 1:
                 (target,) = matches.values()
                 ref = replace(
@@ -544,12 +552,17 @@ def _find(text: str) -> list[Reference]:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     found: list[Reference] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already claimed: disjoint, kept sorted
 
     def add(ref: Reference | None) -> None:
-        if ref is not None and not any(ref.span[0] < end and start < ref.span[1] for start, end in taken):
-            found.append(ref)
-            taken.append(ref.span)
+        if ref is None:
+            return
+        start, end = ref.span
+        i = bisect.bisect_left(taken, ref.span)
+        if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+            return  # an earlier, more specific pattern already claimed this text
+        found.append(ref)
+        taken.insert(i, ref.span)
 
     for m in _PLENUM.finditer(text):
         for ref in _plenum(m, text):
