@@ -13,11 +13,15 @@ alone), so the sample does not favour what the extractor already finds:
 Writes one JSON row per paragraph: ``id``, ``index``, ``source``, ``splitter``, ``stratum`` (the
 text is never written: the set is joined with the corpus directory when evaluated).
 
-    python scripts/sample_reference_paragraphs.py > /tmp/candidates.jsonl
+    python scripts/sample_reference_paragraphs.py > /tmp/candidates.jsonl            # test3
+    python scripts/sample_reference_paragraphs.py --seed 2027 \
+        --exclude corpus/references/test3.jsonl > /tmp/candidates.jsonl              # test4
+    # test5: --seed 2028, excluding test3 and test4; test6: --seed 2029, excluding test3 to test5
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -40,8 +44,15 @@ LOOKALIKE = re.compile(r"\d+[/-]\d+|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b|\b[Kk]ỳ
 QUOTA = {("cited", "baomoi-2017"): 150, ("cited", "laodong-2026"): 40, ("word", None): 50, ("lookalike", None): 60}
 
 
-def main(seed: int = 2026) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--exclude", nargs="*", default=[], help="reference sets whose articles to leave out")
+    args = parser.parse_args()
     annotated = set(manifest())
+    for path in args.exclude:
+        with open(path, encoding="utf-8") as rows:
+            annotated |= {json.loads(line)["id"] for line in rows if line.strip()}
     pools: dict[str, list[dict[str, object]]] = {"cited": [], "word": [], "lookalike": []}
     for source in ("baomoi-2017", "laodong-2026"):
         for article_id, text, title in iter_source(source):
@@ -62,7 +73,7 @@ def main(seed: int = 2026) -> None:
             for stratum, indices in by_stratum.items():
                 for index in indices:
                     pools[stratum].append({"id": article_id, "index": index, "source": source, "stratum": stratum})
-    rng = random.Random(seed)
+    rng = random.Random(args.seed)
     chosen: list[dict[str, object]] = []
     used_articles: set[object] = set()
     for name in pools:
