@@ -14,8 +14,10 @@ from vnpolitics.labels import LABELS, OTHER
 from vnpolitics.themes import (
     ArticleDecision,
     KeywordClassifier,
+    ParagraphContext,
     UndertheseaCoreClassifier,
     article_features,
+    context_features,
     linear_weights,
     paragraph_pipeline,
 )
@@ -100,6 +102,39 @@ def test_stacked_decision_learns_from_article_features() -> None:
         ArticleDecision("magic").fit(matrices, truth, lengths)
 
 
+def test_paragraphs_decision_follows_the_paragraph_labels() -> None:
+    # 0.45 education is below any threshold, but it is that paragraph's label, so the article's.
+    proba = np.array([[0.45, 0.2, 0.1, 0.25], [0.0, 0.0, 0.1, 0.9]])
+    labels, dominant, scores = ArticleDecision("paragraphs").fit([], [], []).decide(proba, [100, 100])
+    assert labels == ["education"] and dominant == "education" and scores["education"] == pytest.approx(0.45)
+    assert ArticleDecision("paragraphs").fit([], [], []).decide(np.zeros((0, 4)), [])[:2] == ([], OTHER)
+
+
+def test_context_features_see_the_other_paragraphs() -> None:
+    proba = _one_hot(["education", "other", "cyberspace"])
+    features = context_features(proba)
+    assert features.shape == (3, 21)
+    # Paragraph 1: its own row, the mean of the two others, their max, the previous and the next.
+    assert features[1, :4].tolist() == proba[1].tolist()
+    assert features[1, 4:8] == pytest.approx((proba[0] + proba[2]) / 2)
+    assert features[1, 12:16].tolist() == proba[0].tolist() and features[1, 16:20].tolist() == proba[2].tolist()
+    assert context_features(_one_hot(["other"])).shape == (1, 21)
+
+
+def test_paragraph_context_learns_from_neighbours() -> None:
+    # An ambiguous paragraph (flat scores) is education inside education articles, other elsewhere.
+    flat = [0.25, 0.25, 0.25, 0.25]
+    edu, other = _one_hot(["education"])[0].tolist(), _one_hot(["other"])[0].tolist()
+    articles = [np.array([edu, flat, edu]), np.array([other, flat, other])] * 20
+    labels = [["education"] * 3, ["other"] * 3] * 20
+    model = clone(ParagraphContext()).fit(articles, labels)
+    predicted = model.predict([articles[0], articles[1], np.zeros((0, 4))])
+    assert predicted[0][1] == "education" and predicted[1][1] == "other" and len(predicted[2]) == 0
+    assert np.allclose(
+        pickle.loads(pickle.dumps(model)).predict_proba(articles[:1])[0], model.predict_proba(articles[:1])[0]
+    )
+
+
 def test_article_features_are_fixed_length() -> None:
     assert article_features(_one_hot(["education"]), [10]).shape == (12,)
     assert article_features(np.zeros((0, 4)), []).shape == (12,)
@@ -112,3 +147,16 @@ def test_calibrated_proba_matches_scikit_learn() -> None:
     features = pipeline.named_steps["vectorize"].transform([*TEXTS, "", "một câu hoàn toàn mới"])
     model = pipeline.named_steps["classify"]
     assert np.allclose(calibrated_proba(model, features), model.predict_proba(features), atol=1e-12)
+
+
+def test_article_decision_choice_prefers_fewer_false_positives_among_ties() -> None:
+    from vnpolitics.train import choose_decision
+
+    def row(f1: float, fp: float) -> dict[str, float]:
+        return {"macro_f1_themes": f1, "hard_negative_fp_rate": fp}
+
+    # One meets the 5% cap: the best F1 among those that do.
+    assert choose_decision({"a": row(0.90, 0.10), "b": row(0.80, 0.04), "c": row(0.70, 0.01)}) == "b"
+    # None does: the fewest false positives among those within 0.005 of the best F1.
+    assert choose_decision({"a": row(0.876, 0.098), "b": row(0.8758, 0.061), "c": row(0.79, 0.052)}) == "b"
+    assert choose_decision({"a": row(0.90, 0.098), "b": row(0.85, 0.061)}) == "a"

@@ -19,7 +19,7 @@ from vnpolitics.labels import LABELS, OTHER
 from vnpolitics.persistence import default_model_dir, load_bundle
 from vnpolitics.references import Reference, extract_article_references
 from vnpolitics.text import Article, prepare
-from vnpolitics.themes import ArticleDecision, calibrated_proba, linear_weights
+from vnpolitics.themes import ArticleDecision, ParagraphContext, calibrated_proba, linear_weights
 
 #: How many evidence terms each paragraph result carries.
 EVIDENCE_TERMS = 5
@@ -87,7 +87,8 @@ class Analysis:
 
 
 class Analyzer:
-    """A loaded theme model (paragraph pipeline + article decision). Thread-safe for reading."""
+    """A loaded theme model (paragraph pipeline, article decision, and optionally the paragraph
+    context stage and the tag model). Thread-safe for reading."""
 
     def __init__(
         self,
@@ -96,10 +97,12 @@ class Analyzer:
         card: dict[str, Any],
         path: Path,
         tag_model: Any = None,
+        context_model: ParagraphContext | None = None,
     ):
         self.paragraph_model = paragraph_model
         self.article_decision = article_decision
         self.tag_model = tag_model
+        self.context_model = context_model
         self.card = card
         self.path = path
         self._segment = paragraph_model.named_steps.get("segment")
@@ -114,17 +117,22 @@ class Analyzer:
     def load(cls, path: str | os.PathLike[str] | None = None, *, trusted: bool = False) -> Analyzer:
         folder = Path(path) if path is not None else default_model_dir()
         objects, card = load_bundle(folder, trusted=trusted)
-        return cls(objects["paragraph"], objects["article"], card, folder, objects.get("tags"))
+        return cls(objects["paragraph"], objects["article"], card, folder, objects.get("tags"), objects.get("context"))
 
     # -- paragraphs ---------------------------------------------------------------------------
 
-    def _score(self, texts: Sequence[str]) -> tuple[np.ndarray, list[list[str]]]:
-        """Probabilities (columns in LABELS order) and evidence terms for each text."""
+    def _score(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
+        """First-stage probabilities (columns in LABELS order) and the feature rows of each text."""
         if not texts:
-            return np.zeros((0, len(LABELS))), []
+            return np.zeros((0, len(LABELS))), None
         segmented = self._segment.transform(texts) if self._segment is not None else list(texts)
         features = self._vectorize.transform(segmented)
-        proba = calibrated_proba(self._classify, features)[:, self._columns]
+        return calibrated_proba(self._classify, features)[:, self._columns], features
+
+    def _evidence(self, features: Any, proba: np.ndarray) -> list[list[str]]:
+        """For each text, the terms that count most towards its label in the first-stage model."""
+        if features is None:
+            return []
         evidence = []
         for row, probabilities in zip(features, proba, strict=True):
             label = LABELS[int(probabilities.argmax())]
@@ -139,13 +147,15 @@ class Analyzer:
                 if not any(term in kept or kept in term for kept in terms):
                     terms.append(term)
             evidence.append(terms)
-        return proba, evidence
+        return evidence
 
     def classify_paragraphs(self, paragraphs: Sequence[str]) -> list[ParagraphResult]:
-        """Classify already split paragraphs (no cleaning); indices follow the input order."""
+        """Classify already split paragraphs (no cleaning), each on its own (they need not come
+        from one article, so the article-context stage is not used); indices follow the input
+        order."""
         texts = _check_texts(paragraphs)
-        proba, evidence = self._score(texts)
-        return _paragraph_results(list(enumerate(texts)), proba, evidence)
+        proba, features = self._score(texts)
+        return _paragraph_results(list(enumerate(texts)), proba, self._evidence(features, proba))
 
     # -- articles -----------------------------------------------------------------------------
 
@@ -155,9 +165,18 @@ class Analyzer:
 
     def analyze_article(self, article: Article) -> Analysis:
         texts = article.texts
-        proba, evidence = self._score(texts)
+        proba, features = self._score(texts)
+        # Paragraph labels come from the context stage when the model has one (it sees the
+        # article's other paragraphs); a "paragraphs" decision follows them, the others were
+        # fitted on first-stage probabilities.
+        lengths = [len(t) for t in texts]
+        first_stage = proba
+        if self.context_model is not None and len(texts):
+            (proba,) = self.context_model.predict_proba([proba])
+        decided = proba if self.article_decision.method == "paragraphs" else first_stage
+        labels, dominant, scores = self.article_decision.decide(decided, lengths)
+        evidence = self._evidence(features, proba)
         results = _paragraph_results([(p.index, p.text) for p in article.paragraphs], proba, evidence)
-        labels, dominant, scores = self.article_decision.decide(proba, [len(t) for t in texts])
         references = extract_article_references(article.title, texts)
         tags, paragraph_tags = self._tags(article)
         results = [

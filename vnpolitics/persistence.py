@@ -8,6 +8,8 @@ Layout of a model folder::
 
     <name>/paragraph.joblib   the paragraph Pipeline (Segmenter -> features -> calibrated model)
     <name>/article.joblib     the article decision (vnpolitics.themes.ArticleDecision)
+    <name>/context.joblib     optional: paragraph labels in article context (vnpolitics.themes.ParagraphContext)
+    <name>/tags.joblib        optional: the topic tagger (vnpolitics.tags.TagModel)
     <name>/card.json          what a reader needs to trust it (data, metrics, versions, file hashes)
     <name>/card.md            the same for people
 """

@@ -30,8 +30,21 @@ def comparison_markdown(evaluation: dict[str, Any]) -> str:
             f"| {name} | {row['description']} | {para['macro_f1_themes']:.3f} | {per_theme} | "
             f"{art['macro_f1_themes']:.3f} | {art['hard_negative_fp_rate']:.3f} | {row['seconds']} |"
         )
-    rows += ["", f"Best paragraph model: **{evaluation['best']}**.", ""]
-    rows += ["## Article decision (nested CV on the best model's paragraph scores)", ""]
+    context = (
+        f" with the article-context second stage (**{evaluation['shipped_paragraph_model']}**), which the shipped "
+        "model uses for paragraph labels"
+        if evaluation["paragraph_context"]
+        else "; the article-context second stage did not improve it and is not shipped"
+    )
+    rows += ["", f"Best paragraph model: **{evaluation['best']}**{context}.", ""]
+    rows += [
+        "## Article decision (nested CV on the best model's paragraph scores)",
+        "",
+        "`paragraphs` takes the article's themes from its paragraph labels after the context stage. "
+        "The choice: the best macro-F1 among decisions with at most 5% hard-negative false positives; "
+        "when none has, the fewest false positives among those within 0.005 of the best macro-F1.",
+        "",
+    ]
     rows += [
         "| method | article macro-F1 | "
         + " | ".join(f"F1 {t}" for t in THEMES)
@@ -87,7 +100,7 @@ def per_class_markdown(evaluation: dict[str, Any]) -> str:
 
 def errors_markdown(evaluation: dict[str, Any]) -> str:
     rows = [
-        f"# The 20 most confident out-of-fold errors of `{evaluation['best']}`",
+        f"# The 20 most confident out-of-fold errors of `{evaluation['shipped_paragraph_model']}`",
         "",
         "Texts are not reproduced here; read them with `vnpolitics corpus show ID` (or the loader).",
         "",

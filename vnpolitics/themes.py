@@ -267,6 +267,72 @@ def article_features(proba: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def context_features(proba: np.ndarray) -> np.ndarray:
+    """Per paragraph of one article (rows of ``proba``, columns LABELS): its own probabilities, the
+    mean and maximum over the article's other paragraphs, the previous and next paragraph's, and
+    the log of the article's paragraph count."""
+    n, k = proba.shape
+    zeros = np.zeros((1, k))
+    total, rows = proba.sum(axis=0), []
+    for i in range(n):
+        others = np.delete(proba, i, axis=0)
+        rows.append(
+            np.concatenate(
+                [
+                    proba[i],
+                    (total - proba[i]) / (n - 1) if n > 1 else zeros[0],
+                    others.max(axis=0) if n > 1 else zeros[0],
+                    proba[i - 1] if i > 0 else zeros[0],
+                    proba[i + 1] if i + 1 < n else zeros[0],
+                    [np.log1p(n)],
+                ]
+            )
+        )
+    return np.array(rows).reshape(n, 5 * k + 1)
+
+
+class ParagraphContext(ClassifierMixin, BaseEstimator):
+    """Second stage for paragraph labels: a multinomial logistic regression over
+    :func:`context_features`, so that an article's other paragraphs can tip an ambiguous one
+    (a paragraph on "học tập" inside a report on studying a resolution is education).
+
+    ``X`` is a sequence of articles, each the matrix of its paragraphs' first-stage probabilities
+    (columns in LABELS order); ``y`` the paragraph labels of each article. Fit it on out-of-fold
+    probabilities, as it will see probabilities of unseen text.
+    """
+
+    def __init__(self, c: float = 1.0) -> None:
+        self.c = c
+
+    def fit(self, X: Sequence[np.ndarray], y: Sequence[Sequence[str]]) -> ParagraphContext:
+        features = np.vstack([context_features(np.asarray(p)) for p in X if len(p)])
+        labels = np.concatenate([np.asarray(labels) for p, labels in zip(X, y, strict=True) if len(p)])
+        self.model_ = LogisticRegression(C=self.c, max_iter=2000).fit(features, labels)
+        self.classes_ = np.array(LABELS)
+        return self
+
+    def predict_proba(self, X: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Per article, its paragraphs' probabilities (columns in LABELS order; a label never seen
+        in training gets 0)."""
+        check_is_fitted(self, "model_")
+        columns = [LABELS.index(label) for label in self.model_.classes_]
+        result = []
+        for p in X:
+            proba = np.zeros((len(p), len(LABELS)))
+            if len(p):
+                proba[:, columns] = self.model_.predict_proba(context_features(np.asarray(p)))
+            result.append(proba)
+        return result
+
+    def predict(self, X: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Per article, its paragraphs' labels."""
+        return [np.array(LABELS)[p.argmax(axis=1)] for p in self.predict_proba(X)]
+
+
+#: How article labels follow from paragraph probabilities, see :class:`ArticleDecision`.
+DECISION_METHODS = ("threshold", "stacked", "paragraphs")
+
+
 class ArticleDecision(BaseEstimator):
     """Turns paragraph probabilities into article labels and a dominant theme.
 
@@ -274,8 +340,11 @@ class ArticleDecision(BaseEstimator):
     substantial paragraph is enough, as in the guideline).
     ``method="stacked"``: a theme's article score comes from one logistic regression per theme over
     :func:`article_features`, trained on out-of-fold paragraph probabilities.
-    Either way a theme is an article label when its score is at least ``threshold``, and the
-    dominant label is the listed theme with the largest length-weighted probability mass.
+    Either way a theme is an article label when its score is at least ``threshold``.
+    ``method="paragraphs"``: the article's themes are its paragraphs' labels (a theme is an article
+    label when at least one paragraph is labelled with it), so article and paragraph labels always
+    agree; meant for the probabilities after :class:`ParagraphContext`; scores as for "threshold".
+    The dominant label is the listed theme with the largest length-weighted probability mass.
     Which one ships is decided by cross-validation (``vnpolitics train``).
     """
 
@@ -286,8 +355,8 @@ class ArticleDecision(BaseEstimator):
 
     def fit(self, X: Sequence[np.ndarray], y: Sequence[Sequence[str]], lengths: Sequence[Sequence[int]]) -> Any:
         """``X``: per article, its paragraph probability matrix; ``y``: its theme labels."""
-        if self.method not in ("threshold", "stacked"):
-            raise ValueError(f"method must be 'threshold' or 'stacked', not {self.method!r}")
+        if self.method not in DECISION_METHODS:
+            raise ValueError(f"method must be one of {', '.join(DECISION_METHODS)}, not {self.method!r}")
         if self.method == "stacked":
             features = np.array([article_features(p, n) for p, n in zip(X, lengths, strict=True)])
             self.models_ = {}
@@ -303,7 +372,7 @@ class ArticleDecision(BaseEstimator):
         check_is_fitted(self, "fitted_")
         if len(proba) == 0:
             return dict.fromkeys(THEMES, 0.0)
-        if self.method == "threshold":
+        if self.method in ("threshold", "paragraphs"):
             return {t: float(proba[:, LABELS.index(t)].max()) for t in THEMES}
         features = article_features(proba, lengths).reshape(1, -1)
         return {
@@ -313,7 +382,11 @@ class ArticleDecision(BaseEstimator):
     def decide(self, proba: np.ndarray, lengths: Sequence[int]) -> tuple[list[str], str, dict[str, float]]:
         """``(labels, dominant, scores)`` for one article."""
         scores = self.theme_scores(proba, lengths)
-        labels = [t for t in THEMES if scores[t] >= self.threshold]
+        if self.method == "paragraphs":
+            top = set(proba.argmax(axis=1).tolist())
+            labels = [t for t in THEMES if LABELS.index(t) in top]
+        else:
+            labels = [t for t in THEMES if scores[t] >= self.threshold]
         if not labels:
             return [], OTHER, scores
         weights = np.asarray(lengths, dtype=float)
