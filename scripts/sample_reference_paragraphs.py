@@ -16,7 +16,8 @@ text is never written: the set is joined with the corpus directory when evaluate
     python scripts/sample_reference_paragraphs.py > /tmp/candidates.jsonl            # test3
     python scripts/sample_reference_paragraphs.py --seed 2027 \
         --exclude corpus/references/test3.jsonl > /tmp/candidates.jsonl              # test4
-    # test5: --seed 2028, excluding test3 and test4; test6: --seed 2029, excluding test3 to test5
+    # test5: --seed 2028, excluding test3 and test4; test6: --seed 2029, excluding test3 to test5;
+    # test7: --seed 2030, excluding test3 to test6 (its last two paragraphs joined the fourth batch)
 """
 
 from __future__ import annotations
