@@ -17,7 +17,9 @@ text is never written: the set is joined with the corpus directory when evaluate
     python scripts/sample_reference_paragraphs.py --seed 2027 \
         --exclude corpus/references/test3.jsonl > /tmp/candidates.jsonl              # test4
     # test5: --seed 2028, excluding test3 and test4; test6: --seed 2029, excluding test3 to test5;
-    # test7: --seed 2030, excluding test3 to test6 (its last two paragraphs joined the fourth batch)
+    # test7: --seed 2030, excluding test3 to test6 (its last two paragraphs joined the fourth batch);
+    # test8: --seed 2031, excluding test3 to test7, --min-chars 1201 --max-chars 2500 (the shorter
+    # paragraphs that cite documents were all used)
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--exclude", nargs="*", default=[], help="reference sets whose articles to leave out")
+    parser.add_argument("--min-chars", type=int, default=0, help="shortest paragraph to consider")
+    parser.add_argument("--max-chars", type=int, default=1200, help="longest paragraph to consider")
     args = parser.parse_args()
     annotated = set(manifest())
     for path in args.exclude:
@@ -62,7 +66,7 @@ def main() -> None:
             article = prepare(text, title=title)
             by_stratum: dict[str, list[int]] = {name: [] for name in pools}
             for paragraph in article.paragraphs:
-                if len(paragraph.text) > 1200:
+                if not args.min_chars <= len(paragraph.text) <= args.max_chars:
                     continue  # keep annotation units readable
                 if WORD.search(paragraph.text):
                     stratum = "cited" if CITED.search(paragraph.text) else "word"

@@ -56,6 +56,8 @@ def ids(text: str) -> list[str]:
         ("Luật Thuế BVMT", "Luật Thuế bảo vệ môi trường"),
         ("Luật Phòng chống tác hại của thuốc lá", "Luật Phòng, chống tác hại của thuốc lá"),
         ("Nghị quyết 19- 2017/NQ-CP", "19/2017/NQ-CP"),
+        ("Nghị định số 155/2016/ NĐ-CP", "155/2016/NĐ-CP"),  # a stray space after the slash
+        ("Luật DNNVV", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:

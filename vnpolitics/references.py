@@ -117,7 +117,8 @@ CODE_ABBREVIATIONS = {
 }  # fmt: skip
 LAW_ABBREVIATIONS = {
     "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "ANM": "An ninh mạng", "GTĐB": "Giao thông đường bộ",
-    "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã",
+    "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã", "DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
+    "hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "XLVPHC": "Xử lý vi phạm hành chính", "NSNN": "Ngân sách nhà nước",
     "DN": "Doanh nghiệp", "CĐGT": "Chuyển đổi giới tính", "Thuế TNDN": "Thuế thu nhập doanh nghiệp",
     "Thuế BVMT": "Thuế bảo vệ môi trường", "TDTT": "Thể dục, thể thao",
@@ -165,7 +166,8 @@ _PARTY = re.compile(
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
-    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/|-\s?)(?P<year>(?:19|20)\d\d)(?:/|\s(?=[A-ZĐ]{{2,6}}-))|/)(?P<code>{_CODE_WORD}\d{{0,2}})"
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?)"
+    rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
     r"(?:(?:-\s?|\s-\s(?=[A-ZĐ]))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,20})*))?(?![\w/&])"
 )
 _KHOA = r"[Kk]h(?:óa|oá)"
@@ -215,7 +217,8 @@ _LAW = re.compile(
 # Any other law: "Luật" and a capitalised name of up to six words, ending before function words.
 _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
-    "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông"
+    "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông|"
+    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần"
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
