@@ -102,7 +102,10 @@ KNOWN_LAWS = (
     "Thi đua, khen thưởng", "Dầu khí", "Giao thông đường thủy nội địa", "Ngân hàng Nhà nước Việt Nam",
     "Trưng cầu ý dân", "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Chuyển đổi giới tính",
     "Công nghiệp công nghệ số", "Trí tuệ nhân tạo", "Chuyển đổi số", "Bảo hiểm tiền gửi",
-    "Đơn vị hành chính - kinh tế đặc biệt", "Quản lý, sử dụng tài sản công", "Thực hành tiết kiệm, chống lãng phí",
+    "Đơn vị hành chính - kinh tế đặc biệt", "Tư pháp người chưa thành niên", "Luật sư",
+    "Tài nguyên, môi trường biển và hải đảo", "Bảo vệ, chăm sóc và giáo dục trẻ em",
+    "Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp",
+    "Quản lý, sử dụng tài sản công", "Thực hành tiết kiệm, chống lãng phí",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
@@ -118,7 +121,7 @@ CODE_ABBREVIATIONS = {
 LAW_ABBREVIATIONS = {
     "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "ANM": "An ninh mạng", "GTĐB": "Giao thông đường bộ",
     "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã", "DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
-    "hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
+    "hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa", "LS": "Luật sư", "THA dân sự": "Thi hành án dân sự",
     "XLVPHC": "Xử lý vi phạm hành chính", "NSNN": "Ngân sách nhà nước",
     "DN": "Doanh nghiệp", "CĐGT": "Chuyển đổi giới tính", "Thuế TNDN": "Thuế thu nhập doanh nghiệp",
     "Thuế BVMT": "Thuế bảo vệ môi trường", "TDTT": "Thể dục, thể thao",
