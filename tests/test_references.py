@@ -89,11 +89,28 @@ def test_short_forms_resolve_only_when_the_text_states_them() -> None:
     both = extract_references("Nghị quyết 29-NQ/TW và Nghị quyết 29/NQ-CP; Nghị quyết 29 nêu rõ.")
     assert [r.id for r in both] == ["29-NQ/TW", "29/NQ-CP", "Nghị quyết 29"]
     assert ids("Nghị quyết Trung ương 4 khóa XII. Thực hiện NQTW4.") == ["NQTW4-XII", "NQTW4-XII"]
+    assert ids("Nghị quyết Trung ương 4 khóa XII. Nghị quyết 4 nêu rõ.") == ["NQTW4-XII", "NQTW4-XII"]
     assert ids("Thực hiện Nghị quyết Trung ương 4.") == ["NQTW4"]
 
 
 def test_a_list_of_numbers_after_one_type_word() -> None:
     assert ids("theo chỉ đạo (Chỉ thị số 12, 23 và 29).") == ["Chỉ thị 12", "Chỉ thị 23", "Chỉ thị 29"]
+    assert ids("Thực hiện Nghị quyết 35, 100% cán bộ đã học tập.") == ["Nghị quyết 35"]
+
+
+def test_short_forms_resolve_only_to_a_document_of_the_same_year() -> None:
+    assert ids("Nghị định 24/2014 và Nghị định số 24/2015/NĐ-CP") == ["Nghị định 24/2014", "24/2015/NĐ-CP"]
+    assert ids("Nghị định 24/2015 và Nghị định số 24/2015/NĐ-CP") == ["24/2015/NĐ-CP", "24/2015/NĐ-CP"]
+
+
+def test_a_vietnamese_law_after_an_international_body_is_kept() -> None:
+    text = "Để thực hiện Công ước về quyền trẻ em, Quốc hội đã ban hành Luật Trẻ em năm 2016."
+    assert ids(text) == ["Luật Trẻ em"]
+    assert ids("Phái đoàn Liên hợp quốc làm việc về Luật An ninh mạng.") == ["Luật An ninh mạng"]
+
+
+def test_letters_that_casefold_differently_do_not_crash() -> None:
+    assert ids("Bộ luật Hình ſự") == ["Bộ luật Hình sự"]
 
 
 def test_several_terms_give_several_references() -> None:
@@ -118,6 +135,10 @@ def test_several_terms_give_several_references() -> None:
         "Khởi tố theo Điều 348 Bộ luật Hình sự nước Nga; thí sinh chọn Đại học Luật Hà Nội.",
         'Hạ viện Mỹ cũng thông qua "Luật Kate" về nhập cư, sửa Luật Nhập cư năm 1917.',
         "Ông là giám đốc Công ty TNHH Luật Bảo Ngọc; các nước tôn trọng Luật Biển.",
+        "Luật sư cho biết dự án mã số 36/2019/H-QLKH đã hoàn thành.",
+        "Công ty đã thông báo cho khách hàng số 12/2019/HĐTD. Bị cáo Trần Văn Luật 35 tuổi.",
+        "Doanh nghiệp tuân thủ pháp luật BHXH. Hiến pháp năm 1993 của nước Nga được sửa đổi.",
+        "Các nước thực thi lệnh được thông qua trong nghị quyết 2270 và 2321 của Hội đồng Bảo an.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

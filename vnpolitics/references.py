@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 #: Type words, and their abbreviations as they appear before a number ("NQ 35-NQ/TW").
 TYPE_WORDS = (
     "Nghị quyết", "Kết luận", "Quy định", "Chỉ thị", "Đề án", "Kế hoạch", "Quyết định", "Thông tư",
-    "Nghị định", "Hướng dẫn", "Thông báo", "Công văn", "Pháp lệnh", "Thông tư liên tịch",
+    "Nghị định", "Hướng dẫn", "Thông báo", "Công văn", "Pháp lệnh", "Thông tư liên tịch", "Nghị quyết liên tịch",
 )  # fmt: skip
 _ABBREVIATIONS = {
     "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "QĐ": "Quyết định", "KH": "Kế hoạch", "NĐ": "Nghị định",
@@ -131,13 +131,13 @@ LAW_ABBREVIATIONS = {
 
 def _name_key(name: str) -> str:
     """Known law names compare without case, commas or extra spaces ("Phòng chống" = "Phòng, chống")."""
-    return " ".join(name.replace(",", " ").lower().split())
+    return " ".join(name.replace(",", " ").casefold().split())
 
 
 _KNOWN_LAW_BY_LOWER = {_name_key(name): name for name in KNOWN_LAWS} | {
     _name_key(alias): name for alias, name in LAW_ALIASES.items()
 }
-_KNOWN_CODE_BY_LOWER = {name.lower(): name for name in KNOWN_CODES}
+_KNOWN_CODE_BY_LOWER = {_name_key(name): name for name in KNOWN_CODES}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI",
           12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI"}  # fmt: skip
 _ARABIC = {roman: number for number, roman in _ROMAN.items()}
@@ -154,7 +154,11 @@ _PLENUM_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), key=len, reverse=True), *_ABBREVIATIONS])
 # Between the type word and "số", a few lower-case words may describe the document ("quyết định
 # khởi tố bị can số 37/C46-P12"); only a full code after them makes it a reference.
-_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b))?(?:số\s*:?\s*)?)"
+_AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn ))"
+_TYPE_PREFIX = (
+    rf"(?:(?P<type>{_TYPES})\s+(?:{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b))?"
+    r"(?:số\s*:?\s*)?)"
+)
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
 # What may not touch a document number on its left: Latin letters and digits, or a code's / . -
 _NOT_AFTER = r"(?<![0-9A-Za-zÀ-ỹĐđ/.-])"
@@ -214,7 +218,8 @@ _CONSTITUTION = re.compile(
 _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
     rf"|(?<![Pp]háp )(?P<law_word>Luật|luật(?=\s+[A-ZĐ]))\s+(?P<law_name>(?i:{_LAW_NAMES}))"
-    rf"|(?<![\w-])(?P<code_abbr>{_CODE_ABBREVIATIONS})|(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
+    rf"|(?<![\w-])(?P<code_abbr>{_CODE_ABBREVIATIONS})"
+    rf"|(?<![Pp]háp )(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
     rf"(?!\w){_LAW_NUMBER}"
 )
 # Any other law: "Luật" and a capitalised name of up to six words, ending before function words.
@@ -420,18 +425,24 @@ def _plenum(m: re.Match[str], text: str) -> list[Reference]:
 def _law(m: re.Match[str], text: str) -> Reference | None:
     groups = m.groupdict()
     if groups.get("code_name"):
-        name = f"Bộ luật {_KNOWN_CODE_BY_LOWER[groups['code_name'].lower()]}"
+        # The pattern matches case-insensitively, which Unicode allows for a few letters that
+        # casefold differently ("ſ"): fall back to the name as written.
+        name = f"Bộ luật {_KNOWN_CODE_BY_LOWER.get(_name_key(groups['code_name']), groups['code_name'])}"
     elif groups.get("code_abbr"):
         name = CODE_ABBREVIATIONS[groups["code_abbr"]]
     elif groups.get("law_abbr"):
         name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
     elif groups.get("law_name"):
-        name = f"Luật {_KNOWN_LAW_BY_LOWER[_name_key(groups['law_name'])]}"
+        name = f"Luật {_KNOWN_LAW_BY_LOWER.get(_name_key(groups['law_name']), groups['law_name'])}"
     else:
         name = f"Luật {groups['name']}"
     name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
-    foreign = _foreign_before(text, m.start()) or _FOREIGN_AFTER.match(text, m.end())
+    # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
+    # when an international body or a foreign parliament precedes it.
+    foreign = _FOREIGN_AFTER.match(text, m.end()) or (
+        groups.get("name") and _foreign_before(text, m.start(), across_commas=False)
+    )
     if foreign or (year and year.group() < "1945"):
         return None  # a foreign law, or one older than the Vietnamese state
     date, stated = _context(text, m.end())
@@ -446,21 +457,23 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
 #: others are ordinary words too ("kế hoạch 5 năm", "quyết định 3 lần") and need "số".
 _NUMBERED_NOUNS = ("nghị định", "nghị quyết", "chỉ thị", "thông tư")
 _QUANTITY_AFTER = re.compile(
-    r"\s*(?:năm(?!\s+(?:19|20)\d\d)|tháng|ngày(?!\s+\d)|giờ|lần(?!\s+(?:này|đó|trước|thứ))|người|điểm|tỷ|triệu|"
+    r"\s*(?:năm(?!\s+(?:19|20)\d\d)|tháng|ngày(?!\s+\d)|giờ|tuổi|lần(?!\s+(?:này|đó|trước|thứ))|người|điểm|tỷ|triệu|"
     r"nghìn|%|\w+\s+(?:đồng|USD))(?!\w)"
 )
 #: "Chỉ thị số 12, 23, 29": the later numbers of a list after one type word.
 _MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?P<number>\d{1,4})(?![\w/-]|[.,]\d)")
 #: International bodies: what they resolve is not a Vietnamese document.
-_FOREIGN_BEFORE = re.compile(
-    r"(?:Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ|Công ước|Hạ viện|Thượng viện|Nghị viện)[^.;]{0,80}$"
-)
+_INTERNATIONAL = "Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ"
+_INTERNATIONAL_AFTER = re.compile(rf"\s*(?:của\s+)?(?:{_INTERNATIONAL})")
+_FOREIGN_BEFORE = re.compile(rf"(?:{_INTERNATIONAL}|Công ước|Hạ viện|Thượng viện|Nghị viện)(?P<gap>[^.;]{{0,60}})$")
 
 
-def _foreign_before(text: str, start: int) -> bool:
-    # Only the last stretch before the match can hold the body's name: a bounded window keeps
-    # this linear on long texts.
-    return _FOREIGN_BEFORE.search(text, max(0, start - 150), start) is not None
+def _foreign_before(text: str, start: int, across_commas: bool = True) -> bool:
+    """An international body or a foreign parliament just before ``start``. Only the last stretch
+    can hold it (a bounded window keeps this linear on long texts); a law name needs it in the
+    same clause (``across_commas=False``): "Để thực hiện Công ước ..., Quốc hội ban hành Luật Trẻ em"."""
+    m = _FOREIGN_BEFORE.search(text, max(0, start - 150), start)
+    return m is not None and (across_commas or "," not in m["gap"])
 
 
 _COUNTRIES = (
@@ -471,8 +484,12 @@ _COUNTRIES = (
 _FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNTRIES})(?!\w)")
 
 
+_YEAR_AFTER = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
+
+
 def _constitution(m: re.Match[str], text: str) -> Reference | None:
-    if _foreign_before(text, m.start()) or _FOREIGN_AFTER.match(text, m.end()):
+    year = _YEAR_AFTER.match(text, m.end())  # "Hiến pháp năm 1993 của nước Nga"
+    if _foreign_before(text, m.start()) or _FOREIGN_AFTER.match(text, year.end() if year else m.end()):
         return None
     date, stated = _context(text, m.end())
     return Reference(
@@ -481,13 +498,18 @@ def _constitution(m: re.Match[str], text: str) -> Reference | None:
     )  # fmt: skip
 
 
+def _is_quantity(text: str, number: str, end: int) -> bool:
+    """A number that counts or dates something rather than naming a document."""
+    return bool(_QUANTITY_AFTER.match(text, end) or re.fullmatch(r"(?:19|20)\d\d", number))
+
+
 def _short(m: re.Match[str], text: str) -> list[Reference]:
     word = m["type"]
     if "số" not in m.group():
-        if word[0].islower() and word not in _NUMBERED_NOUNS:
-            return []
-        if _QUANTITY_AFTER.match(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m["number"]):
-            return []  # "Luật 12 tháng tù" (a man called Luật), "Kế hoạch 2017" (the plan for a year)
+        if (word[0].islower() and word not in _NUMBERED_NOUNS) or word == "Luật":
+            return []  # "Luật 35 tuổi": Luật is also a given name; a law by number needs "số"
+        if _is_quantity(text, m["number"], m.end()):
+            return []  # "Kế hoạch 2017" (the plan for a year), "Nghị quyết 3 lần"
     if _foreign_before(text, m.start()):
         return []
     kind = _type_of(word, "")
@@ -500,10 +522,14 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     references, end = [first], m.end()
     while not year and (more := _MORE_NUMBERS.match(text, end)):
         number, end = more["number"], more.end()
+        if _is_quantity(text, number, end):
+            break  # "Nghị quyết 35, 100% cán bộ": the list has ended
         references.append(
             replace(first, id=f"{kind} {number}", number=number, date="", span=(more.start("number"), end),
                     text=number)
         )  # fmt: skip
+    if _INTERNATIONAL_AFTER.match(text, end):
+        return []  # "nghị quyết 2270 và 2321 của Hội đồng Bảo an"
     return references
 
 
@@ -513,13 +539,17 @@ def _resolve(references: list[Reference]) -> list[Reference]:
     by_key: dict[tuple[str, str], dict[str, Reference]] = {}
     for r in references:
         if not r.partial:
-            key = ("NQTW", r.id.split("-")[0]) if r.id.startswith("NQTW") else (r.type, r.number.lstrip("0"))
-            by_key.setdefault(key, {})[r.id] = r
+            by_key.setdefault((r.type, r.number.lstrip("0")), {})[r.id] = r
+            if r.id.startswith("NQTW"):
+                by_key.setdefault(("NQTW", r.id.split("-")[0]), {})[r.id] = r
     resolved = []
     for ref in references:
         if ref.partial:
             key = ("NQTW", ref.id) if ref.id.startswith("NQTW") else (ref.type, ref.number.lstrip("0"))
             matches = by_key.get(key, {})
+            if "/" in ref.id:  # "Nghị định 24/2014" resolves only to a document of that year
+                year = ref.id.rsplit("/", 1)[1]
+                matches = {i: r for i, r in matches.items() if f"/{year}/" in i}
             if len(matches) == 1:
                 (target,) = matches.values()
                 ref = replace(
