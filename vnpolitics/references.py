@@ -167,7 +167,12 @@ _CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,7}"
 _KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
 # A known issuer may be glued to the next word by a bad crawl ("35-NQ/TWKết luận"): it only must
 # not continue as a longer code (two more capitals or a digit).
-_PARTY_ISSUER = rf"(?:{_KNOWN_PARTY})(?![0-9/-]|[A-ZĐƯ][A-ZĐƯ0-9])|[A-ZĐƯ]{{2,8}}(?![\w-])|TTg(?!\w)"
+# State issuers written after the slash ("824-QĐ/TTg") are read too, and turned into the state form;
+# the all-capital ones already match the generic alternative.
+_MIXED_CASE_STATE = "|".join(code for code in STATE_ISSUERS if not code.isupper())
+_PARTY_ISSUER = (
+    rf"(?:{_KNOWN_PARTY})(?![0-9/-]|[A-ZĐƯ][A-ZĐƯ0-9])|[A-ZĐƯ]{{2,8}}(?![\w-])|(?:{_MIXED_CASE_STATE})(?!\w)"
+)
 _PARTY = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}\s?-\s?(?P<code>{_CODE_WORD})\s?/\s?(?P<issuer>{_PARTY_ISSUER})"
 )
@@ -313,26 +318,21 @@ def _party(m: re.Match[str], text: str) -> Reference | None:
     issuer_code = "TW" if m["issuer"] == "TƯ" else m["issuer"]
     date, stated = _context(text, m.end())
     if issuer_code in STATE_ISSUERS:  # "824-QĐ/TTg": a state document written in Party order
-        return replace(_party_as_state(m, issuer_code), date=date, issuer=stated or STATE_ISSUERS[issuer_code])
-    code = f"{m['code']}/{issuer_code}"
+        code = f"{m['code']}-{issuer_code}"
+        identifier, implied = f"{m['number']}/{code}", STATE_ISSUERS[issuer_code]
+    else:
+        code = f"{m['code']}/{issuer_code}"
+        identifier, implied = f"{m['number']}-{code}", PARTY_ISSUERS.get(issuer_code, "")
     return Reference(
-        id=f"{m['number']}-{code}",
+        id=identifier,
         type=_type_of(m["type"], m["code"]),
         number=m["number"],
         code=code,
-        issuer=stated or PARTY_ISSUERS.get(issuer_code, ""),
+        issuer=stated or implied,
         date=date,
         span=(m.start(), m.end()),
         text=m.group(),
     )
-
-
-def _party_as_state(m: re.Match[str], issuer_code: str) -> Reference:
-    code = f"{m['code']}-{issuer_code}"
-    return Reference(
-        id=f"{m['number']}/{code}", type=_type_of(m["type"], m["code"]), number=m["number"], code=code,
-        issuer="", date="", span=(m.start(), m.end()), text=m.group(),
-    )  # fmt: skip
 
 
 #: Issuer codes in their standard spelling, looked up case-insensitively ("QĐ-Ttg" -> "QĐ-TTg").
@@ -448,7 +448,7 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     date, stated = _context(text, m.end())
     number, code = groups.get("law_number") or "", groups.get("law_code") or ""
     return Reference(
-        id=name, type=name.split()[0] if name.startswith("Luật") else "Bộ luật", number=number, code=code,
+        id=name, type="Luật" if name.startswith("Luật") else "Bộ luật", number=number, code=code,
         issuer=stated or "Quốc hội", date=date, span=(m.start(), m.end()), text=m.group(),
     )  # fmt: skip
 
