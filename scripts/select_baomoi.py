@@ -3,10 +3,18 @@
 Half are chosen by vocabulary (likely on-theme articles and hard negatives that share the themes'
 words), half at random, so the annotated set teaches the hard cases and still estimates how the
 model behaves on ordinary news.
+
+    python scripts/select_baomoi.py > selection.jsonl                  # the first round
+    python scripts/select_baomoi.py --second-round 150 > round2.jsonl  # the second round
+
+The second round (seed 2034) samples at random among the articles not yet annotated that contain a
+strong cue at least once: by then every article with three or more had been annotated, and these
+are where the remaining on-theme paragraphs and the hard negatives are.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import random
@@ -51,9 +59,9 @@ WEAK = [
 MAX_CHARS = 8000
 
 
-def main(corpus_dir: str, n_cue: int = 110, n_hard: int = 100, n_random: int = 210) -> None:
-    rng = random.Random(2017)
-    strong, hard, plain = [], [], []
+def pools(corpus_dir: str) -> tuple[list[str], list[str], list[str], set[str]]:
+    """Article ids by vocabulary: (strong, hard, plain) and the set with at least one strong cue."""
+    strong, hard, plain, any_strong = [], [], [], set()
     path = Path(corpus_dir) / "baomoi-2017" / "articles.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -63,25 +71,54 @@ def main(corpus_dir: str, n_cue: int = 110, n_hard: int = 100, n_random: int = 2
                 continue
             n_strong = sum(len(re.findall(term, text)) for term in STRONG)
             n_weak = sum(1 for term in WEAK if term in text)
+            if n_strong:
+                any_strong.add(record["id"])
             if n_strong >= 3:
                 strong.append(record["id"])
             elif n_weak >= 1 or n_strong:
                 hard.append(record["id"])
             else:
                 plain.append(record["id"])
-    chosen = {
-        "cue": rng.sample(strong, min(n_cue, len(strong))),
-        "hard-negative": rng.sample(hard, n_hard),
-        "random": rng.sample(plain + hard + strong, n_random),
-    }
+    return strong, hard, plain, any_strong
+
+
+def print_rows(chosen: dict[str, list[str]]) -> None:
     seen: set[str] = set()
     for reason, ids in chosen.items():
         for article_id in ids:
             if article_id not in seen:
                 seen.add(article_id)
                 print(json.dumps({"id": article_id, "selected_by": reason}))
+
+
+def first_round(corpus_dir: str, n_cue: int = 110, n_hard: int = 100, n_random: int = 210) -> None:
+    rng = random.Random(2017)
+    strong, hard, plain, _ = pools(corpus_dir)
+    chosen = {
+        "cue": rng.sample(strong, min(n_cue, len(strong))),
+        "hard-negative": rng.sample(hard, n_hard),
+        "random": rng.sample(plain + hard + strong, n_random),
+    }
+    print_rows(chosen)
     print(f"pool sizes: strong={len(strong)} hard={len(hard)} plain={len(plain)}", file=sys.stderr)
 
 
+def second_round(corpus_dir: str, size: int) -> None:
+    annotated = {
+        json.loads(line)["id"]
+        for line in (Path(__file__).resolve().parent.parent / "corpus" / "manifest.jsonl").open(encoding="utf-8")
+    }
+    _, hard, _, any_strong = pools(corpus_dir)
+    candidates = sorted(i for i in hard if i in any_strong and i not in annotated)
+    print_rows({"hard-negative": random.Random(2034).sample(candidates, min(size, len(candidates)))})
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus_dir", nargs="?", default="../shared/corpus")
+    parser.add_argument("--second-round", type=int, metavar="N", help="sample N articles for the second round")
+    args = parser.parse_args()
+    if args.second_round:
+        second_round(args.corpus_dir, args.second_round)
+    else:
+        first_round(args.corpus_dir)
