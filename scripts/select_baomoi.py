@@ -5,7 +5,7 @@ words), half at random, so the annotated set teaches the hard cases and still es
 model behaves on ordinary news.
 
     python scripts/select_baomoi.py > selection.jsonl                  # the first round
-    python scripts/select_baomoi.py --second-round 150 > round2.jsonl  # the second round
+    python scripts/select_baomoi.py --second-round 300 > round2.jsonl  # the second round
 
 The second round (seed 2034) samples at random among the articles not yet annotated that contain a
 strong cue at least once: by then every article with three or more had been annotated, and these
