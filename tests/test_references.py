@@ -58,6 +58,16 @@ def ids(text: str) -> list[str]:
         ("Nghị quyết 19- 2017/NQ-CP", "19/2017/NQ-CP"),
         ("Nghị định số 155/2016/ NĐ-CP", "155/2016/NĐ-CP"),  # a stray space after the slash
         ("Luật DNNVV", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa"),
+        ("theo Quyết định 120 QĐ-TTg của Thủ tướng", "120/QĐ-TTg"),  # the slash left out
+        ("Thông tư 12 năm 2010 của Bộ", "Thông tư 12/2010"),
+        ("Thông tư liên tịch số 03/2012/TTLT/BCA-BQP hướng dẫn", "03/2012/TTLT-BCA-BQP"),
+        ("Nghị định số 59-CP ngày 3/10/1996", "59-CP"),  # before 1997: no year, no type code
+        ("Nghị định số215/2013/NĐ-CP", "215/2013/NĐ-CP"),  # the space after "số" left out
+        ("theo Điều 10 bộ Luật Dân sự", "Bộ luật Dân sự"),
+        ("sửa luật tổ chức QH", "Luật Tổ chức Quốc hội"),
+        ("vi phạm luật ATTP", "Luật An toàn thực phẩm"),
+        ("Luật Phòng, chống HIV/AIDS", "Luật Phòng, chống HIV/AIDS"),
+        ("thực hiện luật đất đai", "Luật Đất đai"),  # a known name, in lower case
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -91,6 +101,10 @@ def test_short_forms_resolve_only_when_the_text_states_them() -> None:
     assert ids("Nghị quyết Trung ương 4 khóa XII. Thực hiện NQTW4.") == ["NQTW4-XII", "NQTW4-XII"]
     assert ids("Nghị quyết Trung ương 4 khóa XII. Nghị quyết 4 nêu rõ.") == ["NQTW4-XII", "NQTW4-XII"]
     assert ids("Thực hiện Nghị quyết Trung ương 4.") == ["NQTW4"]
+
+
+def test_a_list_repeating_so() -> None:
+    assert ids("Quyết định số 43 và số 10 của UBND tỉnh") == ["Quyết định 43", "Quyết định 10"]
 
 
 def test_a_list_of_numbers_after_one_type_word() -> None:
@@ -139,6 +153,8 @@ def test_several_terms_give_several_references() -> None:
         "Công ty đã thông báo cho khách hàng số 12/2019/HĐTD. Bị cáo Trần Văn Luật 35 tuổi.",
         "Doanh nghiệp tuân thủ pháp luật BHXH. Hiến pháp năm 1993 của nước Nga được sửa đổi.",
         "Các nước thực thi lệnh được thông qua trong nghị quyết 2270 và 2321 của Hội đồng Bảo an.",
+        "Nhiều người vi phạm luật giao thông. Ngày 12 QĐ-TTg, số 28-CP.",
+        "Từ năm 2015, Trung Quốc siết chặt quản lý theo luật an ninh mạng mới.",  # a foreign law
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

@@ -106,6 +106,21 @@ KNOWN_LAWS = (
     "Tài nguyên, môi trường biển và hải đảo", "Bảo vệ, chăm sóc và giáo dục trẻ em",
     "Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp",
     "Quản lý, sử dụng tài sản công", "Thực hành tiết kiệm, chống lãng phí",
+    "Đầu tư theo phương thức đối tác công tư", "Xuất cảnh, nhập cảnh của công dân Việt Nam",
+    "Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam", "Đấu giá tài sản",
+    "Phòng, chống HIV/AIDS", "Hiến, lấy, ghép mô, bộ phận cơ thể người và hiến, lấy xác", "Bảo vệ sức khỏe nhân dân",
+    "Năng lượng nguyên tử", "Sử dụng năng lượng tiết kiệm và hiệu quả", "Hóa chất", "Cảnh sát cơ động", "Công an xã",
+    "Quân nhân chuyên nghiệp, công nhân và viên chức quốc phòng", "Tình trạng khẩn cấp", "Cơ yếu",
+    "Bảo vệ công trình quan trọng liên quan đến an ninh quốc gia", "Phòng không nhân dân", "Phòng thủ dân sự",
+    "Công nghiệp quốc phòng, an ninh và động viên công nghiệp", "Quản lý, bảo vệ công trình quốc phòng và khu quân sự",
+    "Kiểm toán độc lập", "Trọng tài thương mại", "Hòa giải, đối thoại tại Tòa án", "Tần số vô tuyến điện",
+    "Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng", "Dự trữ quốc gia", "Lý lịch tư pháp",
+    "Cơ quan đại diện nước Cộng hòa xã hội chủ nghĩa Việt Nam ở nước ngoài", "Thỏa thuận quốc tế",
+    "Địa chất và khoáng sản", "Quy hoạch đô thị và nông thôn", "Thương mại điện tử", "Hoạt động chữ thập đỏ",
+    # Laws since replaced, still cited in retrospectives.
+    "Dạy nghề", "Phổ cập giáo dục tiểu học", "Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Công ty",
+    "Khuyến khích đầu tư trong nước", "Đầu tư nước ngoài tại Việt Nam", "Doanh nghiệp nhà nước", "Phá sản doanh nghiệp",
+    "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
@@ -126,6 +141,11 @@ LAW_ABBREVIATIONS = {
     "DN": "Doanh nghiệp", "CĐGT": "Chuyển đổi giới tính", "Thuế TNDN": "Thuế thu nhập doanh nghiệp",
     "Thuế BVMT": "Thuế bảo vệ môi trường", "TDTT": "Thể dục, thể thao",
     "Thuế TNCN": "Thuế thu nhập cá nhân", "Thuế TTĐB": "Thuế tiêu thụ đặc biệt", "Thuế GTGT": "Thuế giá trị gia tăng",
+    "ATTP": "An toàn thực phẩm", "TCTD": "Các tổ chức tín dụng", "Các TCTD": "Các tổ chức tín dụng",
+    "các TCTD": "Các tổ chức tín dụng", "BVMT": "Bảo vệ môi trường", "KBCB": "Khám bệnh, chữa bệnh",
+    "PCCC": "Phòng cháy và chữa cháy", "CBCC": "Cán bộ, công chức", "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "KDBĐS": "Kinh doanh bất động sản", "SHTT": "Sở hữu trí tuệ", "Tổ chức QH": "Tổ chức Quốc hội",
+    "tổ chức QH": "Tổ chức Quốc hội", "ANQG": "An ninh quốc gia",
 }  # fmt: skip
 
 
@@ -161,7 +181,7 @@ _TYPE_PREFIX = (
 )
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
 # What may not touch a document number on its left: Latin letters and digits, or a code's / . -
-_NOT_AFTER = r"(?<![0-9A-Za-zÀ-ỹĐđ/.-])"
+_NOT_AFTER = r"(?:(?<=số)|(?<![0-9A-Za-zÀ-ỹĐđ/.-]))"  # "số187/2004/NĐ-CP": a space left out
 _CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,7}"
 # Party order: 35-NQ/TW, 09-QĐi/TU, 439-QĐNS/TW, 01-HD/UBKTTW.
 _KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
@@ -178,10 +198,14 @@ _PARTY = re.compile(
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
-    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?)"
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?"
+    rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
-    r"(?:(?:-\s?|\s-\s(?=[A-ZĐ]))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,20})*))?(?![\w/&])"
+    r"(?:(?:-\s?|\s-\s(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,20})*))?(?![\w/&])"
 )
+# Government documents before 1997 carried no year and no type code: "Nghị định số 28-CP",
+# "Quyết định 64-HĐBT" (a type word is required: "28-CP" alone is too little).
+_OLD_STATE = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}-(?P<code>CP|TTg|HĐBT)(?![\w/-])")
 _KHOA = r"[Kk]h(?:óa|oá)"
 _TERMS = (
     r"(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)"
@@ -199,7 +223,9 @@ _PLENUM = re.compile(
     rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
     rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
 )
-_SHORT = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:[/.](?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
+_SHORT = re.compile(
+    rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)"
+)
 _LAW_NAMES = "|".join(
     re.escape(n).replace(",\\ ", ",?\\s+").replace("\\ ", "\\s+")
     for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True)
@@ -221,8 +247,8 @@ _CONSTITUTION = re.compile(
     r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
 _LAW = re.compile(
-    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
-    rf"|(?<![Pp]háp )(?P<law_word>Luật|luật(?=\s+[A-ZĐ]))\s+(?P<law_name>(?i:{_LAW_NAMES}))"
+    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ Luật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
+    rf"|(?<![Pp]háp )(?P<law_word>[Ll]uật)\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<![\w-])(?P<code_abbr>{_CODE_ABBREVIATIONS})"
     rf"|(?<![Pp]háp )(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
     rf"(?!\w){_LAW_NUMBER}"
@@ -357,6 +383,8 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             span=(m.start(), m.end()),
             text=m.group(),
         )
+    if m["space"] and not (m["type"] and issuer_code):
+        return None  # "309 QĐ-TTg" (a slash left out) only after a type word: "Quyết định 309 QĐ-TTg"
     national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
     known = national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"
     if not m["type"]:
@@ -386,6 +414,15 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
         span=(m.start(), m.end()),
         text=m.group(),
     )
+
+
+def _old_state(m: re.Match[str], text: str) -> Reference:
+    date, stated = _context(text, m.end())
+    return Reference(
+        id=f"{m['number']}-{m['code']}", type=_type_of(m["type"], ""), number=m["number"], code=m["code"],
+        issuer=stated or STATE_ISSUERS.get(m["code"], "Hội đồng Bộ trưởng"), date=date,
+        span=(m.start(), m.end()), text=m.group(),
+    )  # fmt: skip
 
 
 _LETTER_BEFORE = re.compile(r"[Vv]ăn bản\s+(?:số\s*:?\s*)?$")
@@ -443,6 +480,8 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     foreign = _FOREIGN_AFTER.match(text, m.end()) or (
         groups.get("name") and _foreign_before(text, m.start(), across_commas=False)
     )
+    if groups.get("law_word") == "luật" and _lower_case_not_a_law(text, m.start(), name):
+        return None
     if foreign or (year and year.group() < "1945"):
         return None  # a foreign law, or one older than the Vietnamese state
     date, stated = _context(text, m.end())
@@ -460,8 +499,8 @@ _QUANTITY_AFTER = re.compile(
     r"\s*(?:năm(?!\s+(?:19|20)\d\d)|tháng|ngày(?!\s+\d)|giờ|tuổi|lần(?!\s+(?:này|đó|trước|thứ))|người|điểm|tỷ|triệu|"
     r"nghìn|%|\w+\s+(?:đồng|USD))(?!\w)"
 )
-#: "Chỉ thị số 12, 23, 29": the later numbers of a list after one type word.
-_MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?P<number>\d{1,4})(?![\w/-]|[.,]\d)")
+#: "Chỉ thị số 12, 23, 29", "Quyết định số 43 và số 10": the later numbers of a list after one type word.
+_MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<number>\d{1,4})(?![\w/-]|[.,]\d)")
 #: International bodies: what they resolve is not a Vietnamese document.
 _INTERNATIONAL = "Hội đồng Bảo an|HĐBA|Liên hợp quốc|Liên Hợp Quốc|LHQ"
 _INTERNATIONAL_AFTER = re.compile(rf"\s*(?:của\s+)?(?:{_INTERNATIONAL})")
@@ -482,6 +521,18 @@ _COUNTRIES = (
 )
 #: A law or constitution "của nước Nga", "Mỹ": a foreign one.
 _FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNTRIES})(?!\w)")
+
+
+_COUNTRY_BEFORE = re.compile(rf"(?<!\w)(?:{_COUNTRIES})(?!\w)[^.;]{{0,150}}$")
+
+
+def _lower_case_not_a_law(text: str, start: int, name: str) -> bool:
+    """A known name after lower-case "luật" is a law unless it is the everyday "luật giao thông"
+    (traffic rules in general) or a country is named earlier in the sentence (news about foreign
+    laws, which translations write in lower case)."""
+    if name == "Luật Giao thông":
+        return True
+    return _COUNTRY_BEFORE.search(text, max(0, start - 150), start) is not None
 
 
 _YEAR_AFTER = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
@@ -611,6 +662,8 @@ def _find(text: str) -> list[Reference]:
         add(_party(m, text))
     for m in _STATE.finditer(text):
         add(_state(m, text))
+    for m in _OLD_STATE.finditer(text):
+        add(_old_state(m, text))
     for m in _LAW_GENERIC.finditer(text):
         add(_law(m, text))
     for m in _SHORT.finditer(text):
