@@ -68,6 +68,8 @@ def ids(text: str) -> list[str]:
         ("vi phạm luật ATTP", "Luật An toàn thực phẩm"),
         ("Luật Phòng, chống HIV/AIDS", "Luật Phòng, chống HIV/AIDS"),
         ("thực hiện luật đất đai", "Luật Đất đai"),  # a known name, in lower case
+        ("Luật Dân sự thừa nhận quyền này", "Luật Dân sự"),
+        ("theo Điều 194-BLHS", "Bộ luật Hình sự"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:

@@ -249,7 +249,7 @@ _CONSTITUTION = re.compile(
 _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ Luật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
     rf"|(?<![Pp]háp )(?P<law_word>[Ll]uật)\s+(?P<law_name>(?i:{_LAW_NAMES}))"
-    rf"|(?<![\w-])(?P<code_abbr>{_CODE_ABBREVIATIONS})"
+    rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
     rf"|(?<![Pp]háp )(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
     rf"(?!\w){_LAW_NUMBER}"
 )
@@ -257,7 +257,7 @@ _LAW = re.compile(
 _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
     "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông|"
-    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần"
+    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa"
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
