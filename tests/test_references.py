@@ -105,6 +105,15 @@ def test_short_forms_resolve_only_when_the_text_states_them() -> None:
     assert ids("Thực hiện Nghị quyết Trung ương 4.") == ["NQTW4"]
 
 
+def test_lower_case_short_forms_count_only_where_the_text_states_the_document() -> None:
+    assert ids("Quyết định số 150/2004/QĐ-UB nêu rõ; quyết định 150 đã hết hiệu lực.") == ["150/2004/QĐ-UB"] * 2
+    assert ids("Theo quyết định 33 của tỉnh, kế hoạch 35 sẽ được điều chỉnh.") == []
+
+
+def test_a_term_in_brackets() -> None:
+    assert ids("Nghị quyết Trung ương 5 khóa (XII) và Nghị quyết Trung ương 5") == ["NQTW5-XII"] * 2
+
+
 def test_a_list_repeating_so() -> None:
     assert ids("Quyết định số 43 và số 10 của UBND tỉnh") == ["Quyết định 43", "Quyết định 10"]
 

@@ -120,7 +120,7 @@ KNOWN_LAWS = (
     # Laws since replaced, still cited in retrospectives.
     "Dạy nghề", "Phổ cập giáo dục tiểu học", "Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Công ty",
     "Khuyến khích đầu tư trong nước", "Đầu tư nước ngoài tại Việt Nam", "Doanh nghiệp nhà nước", "Phá sản doanh nghiệp",
-    "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
+    "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức", "Đầu tư nước ngoài",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
@@ -221,7 +221,7 @@ _PLENUM = re.compile(
     rf"(?i:{_PLENUM_NUMBER})(?!\w)))"
     rf"|(?:NQ\s?TW|NQTƯ)\s?(?P<short>\d{{1,2}})(?![\w/-])"
     rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
-    rf"(?:\s*[,(]?\s*{_KHOA}\s+" + _TERMS + r"\s*\)?)?"
+    rf"(?:\s*[,(]?\s*{_KHOA}\s*(?P<bracket>\()?" + _TERMS + r"(?(bracket)\))\s*\)?)?"
 )
 _SHORT = re.compile(
     rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)"
@@ -280,7 +280,9 @@ _ISSUER = re.compile(
     + "|".join(sorted(map(re.escape, _ISSUER_PHRASES), key=len, reverse=True))
     + r")"
 )
-_TERM_AFTER = re.compile(r"\s*(?:\(|,)?\s*[Kk]h(?:óa|oá)\s+(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)")
+_TERM_AFTER = re.compile(
+    r"\s*(?:\(|,)?\s*[Kk]h(?:óa|oá)\s*(?P<bracket>\()?(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)(?(bracket)\))"
+)
 
 
 @dataclass(frozen=True)
@@ -555,9 +557,11 @@ def _is_quantity(text: str, number: str, end: int) -> bool:
 
 
 def _short(m: re.Match[str], text: str) -> list[Reference]:
+    """A type word and a number ("Nghị quyết 35"), partial; see :func:`_is_weak` for the ones that
+    count only if the text states the document in full."""
     word = m["type"]
     if "số" not in m.group():
-        if (word[0].islower() and word not in _NUMBERED_NOUNS) or word == "Luật":
+        if word == "Luật":
             return []  # "Luật 35 tuổi": Luật is also a given name; a law by number needs "số"
         if _is_quantity(text, m["number"], m.end()):
             return []  # "Kế hoạch 2017" (the plan for a year), "Nghị quyết 3 lần"
@@ -584,8 +588,18 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     return references
 
 
+def _is_weak(ref: Reference) -> bool:
+    """A lower-case type word that is also an ordinary noun, with a number and no "số" ("quyết
+    định 33", "kế hoạch 35"): a reference only where the same text states that document."""
+    word = ref.text.split(maxsplit=2)
+    return ref.partial and word[0].islower() and " ".join(word[:2]) not in _NUMBERED_NOUNS and "số" not in ref.text
+
+
 def _resolve(references: list[Reference]) -> list[Reference]:
-    """Qualify partial references where the same text states exactly one matching document."""
+    """Qualify partial references where the same text states exactly one matching document in full
+    ("Nghị định 24" -> 24/2014/NĐ-CP; a year alone, "Nghị định 24/2014", does not qualify: the
+    specification keeps such short forms partial). Weak short forms (:func:`_is_weak`) that
+    qualify nowhere are dropped."""
     # Index the fully stated documents once, so that resolving stays linear on long texts.
     by_key: dict[tuple[str, str], dict[str, Reference]] = {}
     for r in references:
@@ -610,6 +624,8 @@ def _resolve(references: list[Reference]) -> list[Reference]:
                     issuer=ref.issuer or target.issuer,
                     partial=False,
                 )
+            elif _is_weak(ref):
+                continue
         resolved.append(ref)
     return resolved
 
