@@ -120,7 +120,8 @@ KNOWN_LAWS = (
     # Laws since replaced, still cited in retrospectives.
     "Dạy nghề", "Phổ cập giáo dục tiểu học", "Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Công ty",
     "Khuyến khích đầu tư trong nước", "Đầu tư nước ngoài tại Việt Nam", "Doanh nghiệp nhà nước", "Phá sản doanh nghiệp",
-    "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức", "Đầu tư nước ngoài",
+    "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
+    "Đầu tư nước ngoài",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
