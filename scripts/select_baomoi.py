@@ -7,9 +7,12 @@ model behaves on ordinary news.
     python scripts/select_baomoi.py > selection.jsonl                  # the first round
     python scripts/select_baomoi.py --second-round 300 > round2.jsonl  # the second round
 
+    python scripts/select_baomoi.py --third-round > round3.jsonl       # the third round
+
 The second round (seed 2034) samples at random among the articles not yet annotated that contain a
 strong cue at least once: by then every article with three or more had been annotated, and these
-are where the remaining on-theme paragraphs and the hard negatives are.
+are where the remaining on-theme paragraphs and the hard negatives are. The third round takes all
+the rest of them, of any length (the first two left out articles over 8,000 characters).
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ WEAK = [
 MAX_CHARS = 8000
 
 
-def pools(corpus_dir: str) -> tuple[list[str], list[str], list[str], set[str]]:
+def pools(corpus_dir: str, max_chars: int = MAX_CHARS) -> tuple[list[str], list[str], list[str], set[str]]:
     """Article ids by vocabulary: (strong, hard, plain) and the set with at least one strong cue."""
     strong, hard, plain, any_strong = [], [], [], set()
     path = Path(corpus_dir) / "baomoi-2017" / "articles.jsonl.gz"
@@ -67,7 +70,7 @@ def pools(corpus_dir: str) -> tuple[list[str], list[str], list[str], set[str]]:
         for line in lines:
             record = json.loads(line)
             text = f"{record['title']}\n{record['text']}".lower()
-            if len(text) > MAX_CHARS or len(text) < 300:
+            if len(text) > max_chars or len(text) < 300:
                 continue
             n_strong = sum(len(re.findall(term, text)) for term in STRONG)
             n_weak = sum(1 for term in WEAK if term in text)
@@ -103,22 +106,35 @@ def first_round(corpus_dir: str, n_cue: int = 110, n_hard: int = 100, n_random: 
     print(f"pool sizes: strong={len(strong)} hard={len(hard)} plain={len(plain)}", file=sys.stderr)
 
 
+def annotated() -> set[str]:
+    manifest = Path(__file__).resolve().parent.parent / "corpus" / "manifest.jsonl"
+    return {json.loads(line)["id"] for line in manifest.open(encoding="utf-8")}
+
+
 def second_round(corpus_dir: str, size: int) -> None:
-    annotated = {
-        json.loads(line)["id"]
-        for line in (Path(__file__).resolve().parent.parent / "corpus" / "manifest.jsonl").open(encoding="utf-8")
-    }
+    done = annotated()
     _, hard, _, any_strong = pools(corpus_dir)
-    candidates = sorted(i for i in hard if i in any_strong and i not in annotated)
+    candidates = sorted(i for i in hard if i in any_strong and i not in done)
     print_rows({"hard-negative": random.Random(2034).sample(candidates, min(size, len(candidates)))})
+
+
+def third_round(corpus_dir: str) -> None:
+    done = annotated()
+    strong, _, _, any_strong = pools(corpus_dir, max_chars=10**9)
+    rest = sorted(i for i in any_strong if i not in done)
+    cue = set(strong)
+    print_rows({"cue": [i for i in rest if i in cue], "hard-negative": [i for i in rest if i not in cue]})
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus_dir", nargs="?", default="../shared/corpus")
     parser.add_argument("--second-round", type=int, metavar="N", help="sample N articles for the second round")
+    parser.add_argument("--third-round", action="store_true", help="all the articles left with a strong cue")
     args = parser.parse_args()
-    if args.second_round:
+    if args.third_round:
+        third_round(args.corpus_dir)
+    elif args.second_round:
         second_round(args.corpus_dir, args.second_round)
     else:
         first_round(args.corpus_dir)
