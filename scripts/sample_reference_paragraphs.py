@@ -21,7 +21,7 @@ text is never written: the set is joined with the corpus directory when evaluate
     # test8: --seed 2031, excluding test3 to test7, --min-chars 1201 --max-chars 2500 (the shorter
     # paragraphs that cite documents were all used); test9: the same with --seed 2032, excluding
     # test3 to test8 (its last eight paragraphs joined the seventh batch); test10: the same with
-    # --seed 2033, excluding test3 to test9
+    # --seed 2033, excluding test3 to test9; test11: --seed 2034, excluding test3 to test10
 """
 
 from __future__ import annotations
