@@ -70,6 +70,8 @@ def ids(text: str) -> list[str]:
         ("thực hiện luật đất đai", "Luật Đất đai"),  # a known name, in lower case
         ("Luật Dân sự thừa nhận quyền này", "Luật Dân sự"),
         ("theo Điều 194-BLHS", "Bộ luật Hình sự"),
+        ("Luật Phí, lệ phí năm 2015", "Luật Phí và lệ phí"),
+        ("Công văn số 508/UBVHGDTTN14 của Ủy ban", "508/UBVHGDTTN14"),  # a long committee code
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -166,6 +168,7 @@ def test_several_terms_give_several_references() -> None:
         "Các nước thực thi lệnh được thông qua trong nghị quyết 2270 và 2321 của Hội đồng Bảo an.",
         "Nhiều người vi phạm luật giao thông. Ngày 12 QĐ-TTg, số 28-CP.",
         "Từ năm 2015, Trung Quốc siết chặt quản lý theo luật an ninh mạng mới.",  # a foreign law
+        "Sở đã có văn bản xử phạt hành chính số 12/QĐ-XPVPHC đối với công ty.",  # an individual act
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

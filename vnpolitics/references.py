@@ -121,10 +121,11 @@ KNOWN_LAWS = (
     "Dạy nghề", "Phổ cập giáo dục tiểu học", "Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Công ty",
     "Khuyến khích đầu tư trong nước", "Đầu tư nước ngoài tại Việt Nam", "Doanh nghiệp nhà nước", "Phá sản doanh nghiệp",
     "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
-    "Đầu tư nước ngoài",
+    "Đầu tư nước ngoài", "Cơ quan đại diện Việt Nam ở nước ngoài",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
+    "Phí, lệ phí": "Phí và lệ phí",
     "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "Kinh doanh BĐS": "Kinh doanh bất động sản",
 }
@@ -183,7 +184,7 @@ _TYPE_PREFIX = (
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
 # What may not touch a document number on its left: Latin letters and digits, or a code's / . -
 _NOT_AFTER = r"(?:(?<=số)|(?<![0-9A-Za-zÀ-ỹĐđ/.-]))"  # "số187/2004/NĐ-CP": a space left out
-_CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,7}"
+_CODE_WORD = r"[A-ZĐ][A-Za-zĐđ]{0,9}"
 # Party order: 35-NQ/TW, 09-QĐi/TU, 439-QĐNS/TW, 01-HD/UBKTTW.
 _KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
 # A known issuer may be glued to the next word by a bad crawl ("35-NQ/TWKết luận"): it only must
@@ -258,7 +259,7 @@ _LAW = re.compile(
 _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
     "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông|"
-    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa"
+    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ"
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
@@ -395,7 +396,7 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             return None  # "36/2019/H-QLKH": a project or product code, not a document
         if issuer_code is None and not national_assembly and code not in STATE_ISSUERS:
             return None  # "12/KH" or a fraction: not enough to be a document number
-        if _LETTER_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _LETTER_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None  # "văn bản số 357/TB-VPCP": a letter, which the specification leaves out
     issuer_code = issuer_code and re.sub(r"\s", "", issuer_code)
     full_code = f"{code}-{issuer_code}" if issuer_code else code
@@ -428,7 +429,9 @@ def _old_state(m: re.Match[str], text: str) -> Reference:
     )  # fmt: skip
 
 
-_LETTER_BEFORE = re.compile(r"[Vv]ăn bản\s+(?:số\s*:?\s*)?$")
+# "văn bản số ...", "văn bản xử phạt hành chính số ...": a letter or an individual act, not cited
+# as a document (the specification leaves them out).
+_LETTER_BEFORE = re.compile(r"[Vv]ăn bản(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){0,4}?\s+(?:số\s*:?\s*)?$")
 
 
 def _plenum(m: re.Match[str], text: str) -> list[Reference]:
