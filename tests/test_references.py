@@ -72,6 +72,10 @@ def ids(text: str) -> list[str]:
         ("theo Điều 194-BLHS", "Bộ luật Hình sự"),
         ("Luật Phí, lệ phí năm 2015", "Luật Phí và lệ phí"),
         ("Công văn số 508/UBVHGDTTN14 của Ủy ban", "508/UBVHGDTTN14"),  # a long committee code
+        ("Quyết định giải quyết khiếu nại số 333 của tỉnh", "Quyết định 333"),  # described, then "số"
+        ("quyết định xử phạt số 2496/QĐ -XPVPHC", "2496/QĐ-XPVPHC"),
+        ("công văn số 1304/UBND-QLĐTư gửi Bộ", "1304/UBND-QLĐTư"),
+        ("Luật Hỗ trợ DNNVV áp dụng ba tiêu chí", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:

@@ -138,7 +138,8 @@ CODE_ABBREVIATIONS = {
 LAW_ABBREVIATIONS = {
     "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "ANM": "An ninh mạng", "GTĐB": "Giao thông đường bộ",
     "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã", "DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
-    "hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa", "LS": "Luật sư", "THA dân sự": "Thi hành án dân sự",
+    "hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa", "Hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
+    "LS": "Luật sư", "THA dân sự": "Thi hành án dân sự",
     "XLVPHC": "Xử lý vi phạm hành chính", "NSNN": "Ngân sách nhà nước",
     "DN": "Doanh nghiệp", "CĐGT": "Chuyển đổi giới tính", "Thuế TNDN": "Thuế thu nhập doanh nghiệp",
     "Thuế BVMT": "Thuế bảo vệ môi trường", "TDTT": "Thể dục, thể thao",
@@ -203,7 +204,8 @@ _STATE = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?"
     rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
-    r"(?:(?:-\s?|\s-\s(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđ0-9&]{0,9}(?:-[A-ZĐa-zđ0-9&]{1,20})*))?(?![\w/&])"
+    r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))"
+    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđươ0-9&]{0,9}(?:-[A-ZĐa-zđươ0-9&]{1,20})*))?(?![\w/&])"
 )
 # Government documents before 1997 carried no year and no type code: "Nghị định số 28-CP",
 # "Quyết định 64-HĐBT" (a type word is required: "28-CP" alone is too little).
@@ -226,7 +228,7 @@ _PLENUM = re.compile(
     rf"(?:\s*[,(]?\s*{_KHOA}\s*(?P<bracket>\()?" + _TERMS + r"(?(bracket)\))\s*\)?)?"
 )
 _SHORT = re.compile(
-    rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)"
+    rf"{_TYPE_PREFIX}{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)"
 )
 _LAW_NAMES = "|".join(
     re.escape(n).replace(",\\ ", ",?\\s+").replace("\\ ", "\\s+")
