@@ -76,6 +76,7 @@ def ids(text: str) -> list[str]:
         ("quyết định xử phạt số 2496/QĐ -XPVPHC", "2496/QĐ-XPVPHC"),
         ("công văn số 1304/UBND-QLĐTư gửi Bộ", "1304/UBND-QLĐTư"),
         ("Luật Hỗ trợ DNNVV áp dụng ba tiêu chí", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa"),
+        ("căn cứ Điều 74 Hiến pháp nước CHXHCN Việt Nam", "Hiến pháp"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -173,6 +174,10 @@ def test_several_terms_give_several_references() -> None:
         "Nhiều người vi phạm luật giao thông. Ngày 12 QĐ-TTg, số 28-CP.",
         "Từ năm 2015, Trung Quốc siết chặt quản lý theo luật an ninh mạng mới.",  # a foreign law
         "Sở đã có văn bản xử phạt hành chính số 12/QĐ-XPVPHC đối với công ty.",  # an individual act
+        "Chiếc Cub CT 110 được sản xuất năm 1980; tòa CT 2E đã bàn giao.",  # models and buildings
+        "Người phụ nữ bị bắt theo Luật An ninh Nội địa Singapore.",
+        "Tổng thống Putin tuyên bố tái tranh cử. Ông được Hiến pháp cho phép tranh cử lần thứ hai.",
+        "Chủ tịch Hội đồng Hiến pháp công bố kết quả; ông tốt nghiệp Trung tâm Luật Đại học Georgetown.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

@@ -227,9 +227,7 @@ _PLENUM = re.compile(
     rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
     rf"(?:\s*[,(]?\s*{_KHOA}\s*(?P<bracket>\()?" + _TERMS + r"(?(bracket)\))\s*\)?)?"
 )
-_SHORT = re.compile(
-    rf"{_TYPE_PREFIX}{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)"
-)
+_SHORT = re.compile(rf"{_TYPE_PREFIX}{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
 _LAW_NAMES = "|".join(
     re.escape(n).replace(",\\ ", ",?\\s+").replace("\\ ", "\\s+")
     for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True)
@@ -247,7 +245,8 @@ _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
 # on the word "Luật" or on the name, so that running text ("theo luật giao thông") is left alone.
 # The Constitution, Vietnam's own: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
 _CONSTITUTION = re.compile(
-    r"Hiến pháp(?:\s+nước\s+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?"
+    r"(?<!Hội đồng )(?<!Tòa án )"
+    r"Hiến pháp(?:\s+nước\s+(?:Cộng hòa xã hội chủ nghĩa|CHXHCN)\s+Việt Nam)?(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?"
     r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
 _LAW = re.compile(
@@ -265,10 +264,11 @@ _LAW_STOP = (
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
-# Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH"), places ("thôn Luật Lễ"),
-# the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
+# Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH", "Trung tâm Luật ..."),
+# places ("thôn Luật Lễ"), the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
 _NOT_A_LAW_BEFORE = (
     r"(?<![Bb]ộ )(?<!Trường )(?<!học )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )(?<!TNHH )"
+    r"(?<!tâm )"
 )
 _LAW_GENERIC = re.compile(
     rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật)\s+(?!(?i:sửa đổi))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
@@ -486,7 +486,12 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
     # when an international body or a foreign parliament precedes it.
     foreign = _FOREIGN_AFTER.match(text, m.end()) or (
-        groups.get("name") and _foreign_before(text, m.start(), across_commas=False)
+        groups.get("name")
+        and (
+            _foreign_before(text, m.start(), across_commas=False)
+            or _COUNTRY_BEFORE.search(text, max(0, m.start() - 150), m.start())
+            or _COUNTRY_SOON_AFTER.match(text, m.end())
+        )
     )
     if groups.get("law_word") == "luật" and _lower_case_not_a_law(text, m.start(), name):
         return None
@@ -525,13 +530,27 @@ def _foreign_before(text: str, start: int, across_commas: bool = True) -> bool:
 
 _COUNTRIES = (
     "Mỹ|Hoa Kỳ|Nga|Trung Quốc|Nhật Bản|Nhật|Hàn Quốc|Triều Tiên|Pháp|Anh|Đức|Úc|Australia|Canada|Thái Lan|"
-    "Campuchia|Lào|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Israel|Iran|Thổ Nhĩ Kỳ|Ukraine|Hồng Kông|Đài Loan"
+    "Campuchia|Lào|Singapore|Malaysia|Indonesia|Philippines|Ấn Độ|Israel|Iran|Thổ Nhĩ Kỳ|Ukraine|Hồng Kông|Đài Loan|"
+    "Hong Kong|Myanmar|Brazil|Venezuela|Mexico|Argentina|Cuba|Italy|Tây Ban Nha|Hà Lan|Ba Lan|Thụy Điển|Na Uy|"
+    "Ai Cập|Ả Rập Xê Út|Pakistan|Afghanistan|Syria|Iraq|Nam Phi|New Zealand|Liên minh châu Âu|EU|Nam Mỹ|Mỹ Latinh"
 )
 #: A law or constitution "của nước Nga", "Mỹ": a foreign one.
 _FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNTRIES})(?!\w)")
 
 
 _COUNTRY_BEFORE = re.compile(rf"(?<!\w)(?:{_COUNTRIES})(?!\w)[^.;]{{0,150}}$")
+
+
+#: A name not in the list followed closely by a country: "Luật An ninh Nội địa Singapore".
+_COUNTRY_SOON_AFTER = re.compile(rf"[^.;,]{{0,25}}?(?<!\w)(?:{_COUNTRIES})(?!\w)")
+#: Foreign news: a country or a foreign head of state named in the last few sentences.
+_FOREIGN_NEWS = re.compile(rf"(?<!\w)(?:{_COUNTRIES}|Tổng thống|Thủ tướng [A-Z][a-z]|Putin|Trump|Obama)(?!\w)")
+
+
+def _in_foreign_news(text: str, start: int) -> bool:
+    """A country or foreign leader in the 300 characters before ``start`` and no "Việt Nam"."""
+    window = text[max(0, start - 300) : start]
+    return _FOREIGN_NEWS.search(window) is not None and "Việt Nam" not in window
 
 
 def _lower_case_not_a_law(text: str, start: int, name: str) -> bool:
@@ -550,6 +569,8 @@ def _constitution(m: re.Match[str], text: str) -> Reference | None:
     year = _YEAR_AFTER.match(text, m.end())  # "Hiến pháp năm 1993 của nước Nga"
     if _foreign_before(text, m.start()) or _FOREIGN_AFTER.match(text, year.end() if year else m.end()):
         return None
+    if m.group() == "Hiến pháp" and not year and _in_foreign_news(text, m.start()):
+        return None  # "Ông Putin được Hiến pháp cho phép ...": another country's constitution
     date, stated = _context(text, m.end())
     return Reference(
         id="Hiến pháp", type="Hiến pháp", number="", code="", issuer=stated or "Quốc hội", date=date,
@@ -567,8 +588,8 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     count only if the text states the document in full."""
     word = m["type"]
     if "số" not in m.group():
-        if word == "Luật":
-            return []  # "Luật 35 tuổi": Luật is also a given name; a law by number needs "số"
+        if word in ("Luật", "CT", "KH"):
+            return []  # "Luật 35 tuổi" (a given name), "CT 110" (a model), "KH 12": these need "số"
         if _is_quantity(text, m["number"], m.end()):
             return []  # "Kế hoạch 2017" (the plan for a year), "Nghị quyết 3 lần"
     if _foreign_before(text, m.start()):
