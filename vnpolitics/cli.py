@@ -279,7 +279,7 @@ def evaluate_tags_command(dataset: str, folds: int, output: str | None, corpus_d
 
 @main.command("evaluate-references")
 @click.option(
-    "--set", "name", type=click.Choice(["dev", "test", *(f"test{n}" for n in range(2, 14))]),
+    "--set", "name", type=click.Choice(["dev", "test", *(f"test{n}" for n in range(2, 15))]),
     default="test", show_default=True,
     help="Which hand-built set of corpus/references/ to score against.",
 )  # fmt: skip
