@@ -26,9 +26,12 @@ TEXTS = [t for label in LABELS for t in PARAGRAPHS[label]]
 LABELS_Y = [label for label in LABELS for _ in PARAGRAPHS[label]]
 
 
-@pytest.mark.parametrize("features", ["words", "syllables", "chars", "words+chars"])
-def test_paragraph_pipeline_follows_sklearn_conventions(features: str) -> None:
-    pipeline = paragraph_pipeline(features, min_df=1)
+@pytest.mark.parametrize(
+    ("features", "classifier"),
+    [("words", "svm"), ("syllables", "svm"), ("chars", "svm"), ("words+chars", "svm"), ("syllables", "logreg")],
+)
+def test_paragraph_pipeline_follows_sklearn_conventions(features: str, classifier: str) -> None:
+    pipeline = paragraph_pipeline(features, min_df=1, classifier=classifier)
     assert clone(pipeline).get_params()["vectorize"] is not pipeline.get_params()["vectorize"]
     fitted = pipeline.fit(TEXTS, LABELS_Y)
     proba = fitted.predict_proba(TEXTS)
@@ -46,6 +49,8 @@ def test_paragraph_pipeline_cross_validates() -> None:
 def test_paragraph_pipeline_rejects_unknown_features() -> None:
     with pytest.raises(ValueError, match="unknown feature set"):
         paragraph_pipeline("bananas")
+    with pytest.raises(ValueError, match="unknown classifier"):
+        paragraph_pipeline("syllables", classifier="forest")
 
 
 def test_linear_weights_average_the_calibrated_svms() -> None:
@@ -140,10 +145,11 @@ def test_article_features_are_fixed_length() -> None:
     assert article_features(np.zeros((0, 4)), []).shape == (12,)
 
 
-def test_calibrated_proba_matches_scikit_learn() -> None:
+@pytest.mark.parametrize("classifier", ["svm", "logreg"])
+def test_calibrated_proba_matches_scikit_learn(classifier: str) -> None:
     from vnpolitics.themes import calibrated_proba
 
-    pipeline = paragraph_pipeline("syllables", min_df=1).fit(TEXTS, LABELS_Y)
+    pipeline = paragraph_pipeline("syllables", min_df=1, classifier=classifier).fit(TEXTS, LABELS_Y)
     features = pipeline.named_steps["vectorize"].transform([*TEXTS, "", "một câu hoàn toàn mới"])
     model = pipeline.named_steps["classify"]
     assert np.allclose(calibrated_proba(model, features), model.predict_proba(features), atol=1e-12)

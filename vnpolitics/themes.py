@@ -176,26 +176,41 @@ def _features(kind: str, min_df: int) -> Any:
     raise ValueError(f"unknown feature set {kind!r}; expected one of {', '.join(FEATURES)}")
 
 
-def _classifier(c: float, calibration: str) -> Any:
-    # Linear SVM scores calibrated to probabilities (sigmoid, internal 3-fold CV), so that "other"
-    # can win when no theme is likely and thresholds mean the same across themes.
-    return CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), method=calibration, cv=3, ensemble=True)
+def _classifier(kind: str, c: float, calibration: str) -> Any:
+    # Linear scores calibrated to probabilities (sigmoid, internal 3-fold CV), so that "other" can
+    # win when no theme is likely and thresholds mean the same across themes. Classes are weighted
+    # for training (the themes are rare), which the calibration then undoes for the probabilities.
+    if kind == "logreg":
+        model: Any = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+    else:
+        model = LinearSVC(C=c, class_weight="balanced")
+    return CalibratedClassifierCV(model, method=calibration, cv=3, ensemble=True)
+
+
+#: Linear classifiers compared by cross-validation, with their regularisation by default.
+CLASSIFIERS = {"svm": 0.5, "logreg": 20.0}
 
 
 def paragraph_pipeline(
     features: str = "words",
-    c: float = 0.5,
+    c: float | None = None,
     min_df: int = 2,
     calibration: str = "sigmoid",
     segment: bool = True,
+    classifier: str = "svm",
 ) -> Pipeline:
-    """The paragraph theme classifier: [Segmenter] -> TF-IDF features -> calibrated linear SVM.
+    """The paragraph theme classifier: [Segmenter] -> TF-IDF features -> calibrated linear model
+    (``classifier``: "svm", a linear SVM, or "logreg", a logistic regression; ``c`` defaults to
+    :data:`CLASSIFIERS`).
 
     ``segment=False`` drops the Segmenter step, for features that do not need it (syllables,
     chars) or for evaluation on texts segmented once in advance.
     """
+    if classifier not in CLASSIFIERS:
+        raise ValueError(f"unknown classifier {classifier!r}; expected one of {', '.join(CLASSIFIERS)}")
+    c = CLASSIFIERS[classifier] if c is None else c
     steps: list[tuple[str, Any]] = [("segment", Segmenter())] if segment else []
-    steps += [("vectorize", _features(features, min_df)), ("classify", _classifier(c, calibration))]
+    steps += [("vectorize", _features(features, min_df)), ("classify", _classifier(classifier, c, calibration))]
     return Pipeline(steps)
 
 

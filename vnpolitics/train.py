@@ -103,6 +103,16 @@ class Candidate:
     make: Callable[[], Any]
     input: str  # "raw" or "segmented"
     probabilistic: bool = True
+    #: For the learned paragraph pipelines: their feature set and classifier (see ``paragraph_pipeline``).
+    features: str = ""
+    classifier: str = "svm"
+
+
+def _learned(name: str, description: str, features: str, input: str, classifier: str = "svm") -> Candidate:
+    return Candidate(
+        name, description, lambda: paragraph_pipeline(features, segment=False, classifier=classifier), input,
+        features=features, classifier=classifier,
+    )  # fmt: skip
 
 
 CANDIDATES: tuple[Candidate, ...] = (
@@ -111,21 +121,15 @@ CANDIDATES: tuple[Candidate, ...] = (
         "underthesea_core", "(b) underthesea_core.TextClassifier (Rust TF-IDF + linear SVM)",
         UndertheseaCoreClassifier, "raw", probabilistic=False,
     ),
-    Candidate(
-        "words", "(c) word 1-2-grams on underthesea segmentation, calibrated linear SVM",
-        lambda: paragraph_pipeline("words", segment=False), "segmented",
+    _learned("words", "(c) word 1-2-grams on underthesea segmentation, calibrated linear SVM", "words", "segmented"),
+    _learned("syllables", "(d) syllable 1-3-grams, no segmentation, calibrated linear SVM", "syllables", "raw"),
+    _learned(
+        "syllables-lr", "(d) syllable 1-3-grams, no segmentation, calibrated logistic regression", "syllables", "raw",
+        classifier="logreg",
     ),
-    Candidate(
-        "syllables", "(d) syllable 1-3-grams, no segmentation, calibrated linear SVM",
-        lambda: paragraph_pipeline("syllables", segment=False), "raw",
-    ),
-    Candidate(
-        "chars", "(d) character 2-5-grams, no segmentation, calibrated linear SVM",
-        lambda: paragraph_pipeline("chars", segment=False), "raw",
-    ),
-    Candidate(
-        "words+chars", "(e) word 1-2-grams + character 2-5-grams, calibrated linear SVM",
-        lambda: paragraph_pipeline("words+chars", segment=False), "segmented",
+    _learned("chars", "(d) character 2-5-grams, no segmentation, calibrated linear SVM", "chars", "raw"),
+    _learned(
+        "words+chars", "(e) word 1-2-grams + character 2-5-grams, calibrated linear SVM", "words+chars", "segmented"
     ),
 )  # fmt: skip
 
@@ -462,8 +466,7 @@ def train(
     best = next(c for c in CANDIDATES if c.name == evaluation["best"])
 
     progress(f"fitting the final {best.name} pipeline on all {len(data.texts):,} paragraphs ...")
-    features = best.name
-    final = paragraph_pipeline(features, segment=best.input == "segmented")
+    final = paragraph_pipeline(best.features, segment=best.input == "segmented", classifier=best.classifier)
     final.fit(data.texts, data.labels)
     # The article decision is fitted on out-of-fold probabilities, as it will see unseen text.
     oof = out_of_fold(data, best, folds(data, n_splits, seed=1))
@@ -479,7 +482,9 @@ def train(
         "name": "default",
         "description": (
             "Theme classifier for Vietnamese political news: paragraph labels "
-            f"({', '.join(LABELS)}) with calibrated probabilities, and article labels decided from them."
+            f"({', '.join(LABELS)}) with calibrated probabilities"
+            + (", revised by an article-context second stage" if context is not None else "")
+            + ", and article labels decided from them."
         ),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "labels": list(LABELS),
