@@ -77,6 +77,9 @@ def ids(text: str) -> list[str]:
         ("công văn số 1304/UBND-QLĐTư gửi Bộ", "1304/UBND-QLĐTư"),
         ("Luật Hỗ trợ DNNVV áp dụng ba tiêu chí", "Luật Hỗ trợ doanh nghiệp nhỏ và vừa"),
         ("căn cứ Điều 74 Hiến pháp nước CHXHCN Việt Nam", "Hiến pháp"),
+        ("Tuấn Anh cho biết Hiến pháp quy định quyền con người.", "Hiến pháp"),  # "Anh": a name here
+        ("Đoàn công tác tại Lào Cai quan tâm Luật Đặc khu", "Luật Đặc khu"),
+        ("Kế hoạch số 12/KH-BCĐTƯ", "12/KH-BCĐTƯ"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -119,6 +122,10 @@ def test_lower_case_short_forms_count_only_where_the_text_states_the_document() 
 
 def test_a_term_in_brackets() -> None:
     assert ids("Nghị quyết Trung ương 5 khóa (XII) và Nghị quyết Trung ương 5") == ["NQTW5-XII"] * 2
+
+
+def test_a_letter_needs_so_only_after_a_description() -> None:
+    assert ids("văn bản hướng dẫn như 78/2014/TT-BTC, 96/2015/TT-BTC") == ["78/2014/TT-BTC", "96/2015/TT-BTC"]
 
 
 def test_a_list_repeating_so() -> None:
@@ -178,6 +185,10 @@ def test_several_terms_give_several_references() -> None:
         "Người phụ nữ bị bắt theo Luật An ninh Nội địa Singapore.",
         "Tổng thống Putin tuyên bố tái tranh cử. Ông được Hiến pháp cho phép tranh cử lần thứ hai.",
         "Chủ tịch Hội đồng Hiến pháp công bố kết quả; ông tốt nghiệp Trung tâm Luật Đại học Georgetown.",
+        # From a review: ordinary words around a lower-case "luật", and lists and ranges.
+        "Xử lý kỷ luật cán bộ, công chức; quy luật giá trị, quy luật cạnh tranh.",
+        "Kế hoạch 5 năm 2021 - 2025 của tỉnh; kế hoạch 35 và 36 được triển khai; KH 12-CP; ngày 12 NQ-TW.",
+        "Cơ quan FDA của Mỹ dẫn quy định của Luật Hiện đại hóa An toàn Vệ sinh Thực phẩm.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

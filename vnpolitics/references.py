@@ -176,7 +176,7 @@ _PLENUM_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 _TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), key=len, reverse=True), *_ABBREVIATIONS])
 # Between the type word and "số", a few lower-case words may describe the document ("quyết định
-# khởi tố bị can số 37/C46-P12"); only a full code after them makes it a reference.
+# khởi tố bị can số 37/C46-P12", "Quyết định giải quyết khiếu nại số 333").
 _AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn ))"
 _TYPE_PREFIX = (
     rf"(?:(?P<type>{_TYPES})\s+(?:{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b))?"
@@ -205,12 +205,15 @@ _STATE = re.compile(
     rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
     r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))"
-    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐa-zđươ0-9&]{0,9}(?:-[A-ZĐa-zđươ0-9&]{1,20})*))?(?![\w/&])"
+    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐƯƠa-zđươ0-9&]{0,9}(?:-[A-ZĐƯƠa-zđươ0-9&]{1,20})*))?(?![\w/&])"
 )
 # Government documents before 1997 carried no year and no type code: "Nghị định số 28-CP",
 # "Quyết định 64-HĐBT" (a type word is required: "28-CP" alone is too little).
-_OLD_STATE = re.compile(rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?{_NUMBER}-(?P<code>CP|TTg|HĐBT)(?![\w/-])")
+_OLD_STATE = re.compile(rf"{_TYPE_PREFIX}{_NUMBER}-(?P<code>CP|TTg|HĐBT)(?![\w/-])")
 _KHOA = r"[Kk]h(?:óa|oá)"
+#: What comes before a term ("khóa XII", ", khóa XII", "(khóa XII)", "khóa (XII)"); close with _TERM_CLOSE.
+_TERM_OPEN = rf"\s*[,(]?\s*{_KHOA}\s*(?P<bracket>\()?"
+_TERM_CLOSE = r"(?(bracket)\))"
 _TERMS = (
     r"(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)"
     rf"(?P<more>(?:\s*(?:,|và)\s*(?:{_KHOA}\s+)?(?:[IVX]{{1,5}}|\d{{1,2}})(?!\w))*)"
@@ -225,9 +228,13 @@ _PLENUM = re.compile(
     rf"(?i:{_PLENUM_NUMBER})(?!\w)))"
     rf"|(?:NQ\s?TW|NQTƯ)\s?(?P<short>\d{{1,2}})(?![\w/-])"
     rf"|{_RESOLUTION}\s+(?P<bare>1[0-5]|[1-9])(?=\s*[,(]?\s*{_KHOA}\s))"
-    rf"(?:\s*[,(]?\s*{_KHOA}\s*(?P<bracket>\()?" + _TERMS + r"(?(bracket)\))\s*\)?)?"
+    rf"(?:{_TERM_OPEN}{_TERMS}{_TERM_CLOSE}\s*\)?)?"
 )
-_SHORT = re.compile(rf"{_TYPE_PREFIX}{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d))?(?![\w/-]|[.,]\d)")
+# "Kế hoạch 5 năm 2021 - 2025" is a five-year plan, not plan 5 of 2021.
+_NOT_A_RANGE = r"(?!\s*[-–]\s*(?:19|20)?\d\d)"
+_SHORT = re.compile(
+    rf"{_TYPE_PREFIX}{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d){_NOT_A_RANGE})?(?![\w/-]|[.,]\d)"
+)
 _LAW_NAMES = "|".join(
     re.escape(n).replace(",\\ ", ",?\\s+").replace("\\ ", "\\s+")
     for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True)
@@ -241,8 +248,10 @@ _LAW_NUMBER = (
 )
 _CODE_ABBREVIATIONS = "|".join(CODE_ABBREVIATIONS)
 _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
-# Known names match in any case ("Bộ luật hình sự", "Luật các tổ chức tín dụng") but need a capital
-# on the word "Luật" or on the name, so that running text ("theo luật giao thông") is left alone.
+# Known names match in any case ("Bộ luật hình sự", "Luật các tổ chức tín dụng", "luật đất đai").
+# After a lower-case "luật" the name needs two words or more, and "luật" must not end another word
+# ("kỷ luật cán bộ, công chức", "quy luật cạnh tranh", "pháp luật", "điều luật"); see also
+# :func:`_lower_case_not_a_law`.
 # The Constitution, Vietnam's own: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
 _CONSTITUTION = re.compile(
     r"(?<!Hội đồng )(?<!Tòa án )"
@@ -251,16 +260,16 @@ _CONSTITUTION = re.compile(
 )
 _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ Luật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
-    rf"|(?<![Pp]háp )(?P<law_word>[Ll]uật)\s+(?P<law_name>(?i:{_LAW_NAMES}))"
+    rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
-    rf"|(?<![Pp]háp )(?P<law_word2>[Ll]uật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
+    rf"|(?<![Pp]háp )(?P<law_word2>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
     rf"(?!\w){_LAW_NUMBER}"
 )
 # Any other law: "Luật" and a capitalised name of up to six words, ending before function words.
 _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
     "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông|"
-    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ"
+    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ|tới"
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
@@ -268,7 +277,7 @@ _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Ch�
 # places ("thôn Luật Lễ"), the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
 _NOT_A_LAW_BEFORE = (
     r"(?<![Bb]ộ )(?<!Trường )(?<!học )(?<!ĐH )(?<!Khoa )(?<!viện )(?<!Viện )(?<!ty )(?<!thôn )(?<!Pháp )(?<!TNHH )"
-    r"(?<!tâm )"
+    r"(?<!Trung tâm )"
 )
 _LAW_GENERIC = re.compile(
     rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật)\s+(?!(?i:sửa đổi))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
@@ -284,9 +293,7 @@ _ISSUER = re.compile(
     + "|".join(sorted(map(re.escape, _ISSUER_PHRASES), key=len, reverse=True))
     + r")"
 )
-_TERM_AFTER = re.compile(
-    r"\s*(?:\(|,)?\s*[Kk]h(?:óa|oá)\s*(?P<bracket>\()?(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)(?(bracket)\))"
-)
+_TERM_AFTER = re.compile(rf"{_TERM_OPEN}(?P<term>[IVX]{{1,5}}|\d{{1,2}})(?!\w){_TERM_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -373,6 +380,8 @@ _STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
 
 def _state(m: re.Match[str], text: str) -> Reference | None:
     code, issuer_code = m["code"], m["issuer"]
+    if m["space"] and not (m["type"] and issuer_code):
+        return None  # "309 QĐ-TTg" (a slash left out) only after a type word: "Quyết định 309 QĐ-TTg"
     if issuer_code and issuer_code not in STATE_ISSUERS:
         issuer_code = _STATE_ISSUER_BY_LOWER.get(issuer_code.lower(), issuer_code)
     if issuer_code in PARTY_ISSUERS or issuer_code == "TƯ":  # a Party code written in state order
@@ -389,8 +398,6 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             span=(m.start(), m.end()),
             text=m.group(),
         )
-    if m["space"] and not (m["type"] and issuer_code):
-        return None  # "309 QĐ-TTg" (a slash left out) only after a type word: "Quyết định 309 QĐ-TTg"
     national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
     known = national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"
     if not m["type"]:
@@ -422,7 +429,13 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
     )
 
 
-def _old_state(m: re.Match[str], text: str) -> Reference:
+#: Type words that are also everyday abbreviations or names: with a number they need "số".
+_NEED_SO = ("Luật", "CT", "KH")
+
+
+def _old_state(m: re.Match[str], text: str) -> Reference | None:
+    if m["type"] in _NEED_SO and "số" not in m.group():
+        return None  # "KH 12-CP"
     date, stated = _context(text, m.end())
     return Reference(
         id=f"{m['number']}-{m['code']}", type=_type_of(m["type"], ""), number=m["number"], code=m["code"],
@@ -433,7 +446,7 @@ def _old_state(m: re.Match[str], text: str) -> Reference:
 
 # "văn bản số ...", "văn bản xử phạt hành chính số ...": a letter or an individual act, not cited
 # as a document (the specification leaves them out).
-_LETTER_BEFORE = re.compile(r"[Vv]ăn bản(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){0,4}?\s+(?:số\s*:?\s*)?$")
+_LETTER_BEFORE = re.compile(r"[Vv]ăn bản\s+(?:số\s*:?\s*)?$|[Vv]ăn bản(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){1,4}?\s+số\s*:?\s*$")
 
 
 def _plenum(m: re.Match[str], text: str) -> list[Reference]:
@@ -484,16 +497,20 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
     # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
-    # when an international body or a foreign parliament precedes it.
+    # when an international body or a foreign parliament precedes it in the clause, a country
+    # earlier in the sentence or just after the name, or the passage is foreign news.
     foreign = _FOREIGN_AFTER.match(text, m.end()) or (
         groups.get("name")
         and (
             _foreign_before(text, m.start(), across_commas=False)
-            or _COUNTRY_BEFORE.search(text, max(0, m.start() - 150), m.start())
+            or _country_in_sentence_before(text, m.start())
+            or _in_foreign_news(text, m.start())
             or _COUNTRY_SOON_AFTER.match(text, m.end())
         )
     )
-    if groups.get("law_word") == "luật" and _lower_case_not_a_law(text, m.start(), name):
+    if groups.get("law_word") == "luật" and (
+        len(groups["law_name"].split()) < 2 or _lower_case_not_a_law(text, m.start(), name)
+    ):
         return None
     if foreign or (year and year.group() < "1945"):
         return None  # a foreign law, or one older than the Vietnamese state
@@ -506,11 +523,12 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
 
 
 #: Lower-case type words that, followed by a number, still name a document ("nghị định 67"); the
-#: others are ordinary words too ("kế hoạch 5 năm", "quyết định 3 lần") and need "số".
+#: others are ordinary words too ("kế hoạch 5 năm", "quyết định 3 lần"): without "số" they count
+#: only where the text states that document in full (see :func:`_is_weak`).
 _NUMBERED_NOUNS = ("nghị định", "nghị quyết", "chỉ thị", "thông tư")
 _QUANTITY_AFTER = re.compile(
-    r"\s*(?:năm(?!\s+(?:19|20)\d\d)|tháng|ngày(?!\s+\d)|giờ|tuổi|lần(?!\s+(?:này|đó|trước|thứ))|người|điểm|tỷ|triệu|"
-    r"nghìn|%|\w+\s+(?:đồng|USD))(?!\w)"
+    rf"\s*(?:năm(?!\s+(?:19|20)\d\d{_NOT_A_RANGE})|tháng|ngày(?!\s+\d)|giờ|tuổi|lần(?!\s+(?:này|đó|trước|thứ))|"
+    r"người|điểm|tỷ|triệu|nghìn|%|\w+\s+(?:đồng|USD))(?!\w)"
 )
 #: "Chỉ thị số 12, 23, 29", "Quyết định số 43 và số 10": the later numbers of a list after one type word.
 _MORE_NUMBERS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<number>\d{1,4})(?![\w/-]|[.,]\d)")
@@ -538,13 +556,31 @@ _COUNTRIES = (
 _FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNTRIES})(?!\w)")
 
 
-_COUNTRY_BEFORE = re.compile(rf"(?<!\w)(?:{_COUNTRIES})(?!\w)[^.;]{{0,150}}$")
-
-
+#: Country names that are also Vietnamese words or names ("Tuấn Anh", "Văn Đức", "Lào Cai", "Mỹ
+#: Tho", "Pháp lệnh", "Thúy Nga"): a country in running text only after a word that announces one,
+#: and not followed by another capitalised word.
+_AMBIGUOUS_COUNTRIES = ("Mỹ", "Nga", "Nhật", "Pháp", "Anh", "Đức", "Úc", "Lào")
+_CLEAR_COUNTRIES = "|".join(c for c in _COUNTRIES.split("|") if c not in _AMBIGUOUS_COUNTRIES)
+_COUNTRY = (
+    rf"(?<!\w)(?:(?:{_CLEAR_COUNTRIES})"
+    rf"|(?:(?<=nước )|(?<=phía )|(?<=tại )|(?<=ở )|(?<=của )|(?<=người ))(?:{'|'.join(_AMBIGUOUS_COUNTRIES)})"
+    rf"(?!\s+[A-ZĐ]))(?!\w)"
+)
+_COUNTRY_SEARCH = re.compile(_COUNTRY)
 #: A name not in the list followed closely by a country: "Luật An ninh Nội địa Singapore".
-_COUNTRY_SOON_AFTER = re.compile(rf"[^.;,]{{0,25}}?(?<!\w)(?:{_COUNTRIES})(?!\w)")
-#: Foreign news: a country or a foreign head of state named in the last few sentences.
-_FOREIGN_NEWS = re.compile(rf"(?<!\w)(?:{_COUNTRIES}|Tổng thống|Thủ tướng [A-Z][a-z]|Putin|Trump|Obama)(?!\w)")
+_COUNTRY_SOON_AFTER = re.compile(rf"[^.;,]{{0,25}}?{_COUNTRY}")
+#: Foreign news: a country or a foreign head of state (Vietnam has none) named nearby.
+_FOREIGN_NEWS = re.compile(
+    rf"{_COUNTRY}|(?<!\w)(?:Tổng thống|Putin|Trump|Obama|Hạ viện|Thượng viện|Washington|Bắc Kinh|Tokyo|Moskva|"
+    r"London|Paris|Seoul|Bangkok)(?!\w)"
+)
+
+
+def _country_in_sentence_before(text: str, start: int) -> bool:
+    """A country named earlier in the same sentence (within 150 characters): a foreign law."""
+    window = text[max(0, start - 150) : start]
+    sentence = window[max(window.rfind("."), window.rfind(";")) + 1 :]
+    return _COUNTRY_SEARCH.search(sentence) is not None
 
 
 def _in_foreign_news(text: str, start: int) -> bool:
@@ -557,9 +593,7 @@ def _lower_case_not_a_law(text: str, start: int, name: str) -> bool:
     """A known name after lower-case "luật" is a law unless it is the everyday "luật giao thông"
     (traffic rules in general) or a country is named earlier in the sentence (news about foreign
     laws, which translations write in lower case)."""
-    if name == "Luật Giao thông":
-        return True
-    return _COUNTRY_BEFORE.search(text, max(0, start - 150), start) is not None
+    return name == "Luật Giao thông" or _country_in_sentence_before(text, start)
 
 
 _YEAR_AFTER = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
@@ -588,7 +622,7 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     count only if the text states the document in full."""
     word = m["type"]
     if "số" not in m.group():
-        if word in ("Luật", "CT", "KH"):
+        if word in _NEED_SO:
             return []  # "Luật 35 tuổi" (a given name), "CT 110" (a model), "KH 12": these need "số"
         if _is_quantity(text, m["number"], m.end()):
             return []  # "Kế hoạch 2017" (the plan for a year), "Nghị quyết 3 lần"
@@ -602,7 +636,8 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
         span=(m.start(), m.end()), text=m.group(), partial=True,
     )  # fmt: skip
     references, end = [first], m.end()
-    while not year and (more := _MORE_NUMBERS.match(text, end)):
+    # A weak short form stands alone: its list ("kế hoạch 35 và 36") is as uncertain as it is.
+    while not year and not _is_weak(first) and (more := _MORE_NUMBERS.match(text, end)):
         number, end = more["number"], more.end()
         if _is_quantity(text, number, end):
             break  # "Nghị quyết 35, 100% cán bộ": the list has ended
