@@ -12,7 +12,9 @@ model behaves on ordinary news.
 The second round (seed 2034) samples at random among the articles not yet annotated that contain a
 strong cue at least once: by then every article with three or more had been annotated, and these
 are where the remaining on-theme paragraphs and the hard negatives are. The third round takes all
-the rest of them, of any length (the first two left out articles over 8,000 characters).
+the rest of them, of any length from 300 characters (the first two left out articles over 8,000).
+Each later round excludes the articles annotated before it: the manifest minus the rounds recorded
+in ``corpus/selections/`` from that round on, so a re-run draws the same articles.
 """
 
 from __future__ import annotations
@@ -106,20 +108,28 @@ def first_round(corpus_dir: str, n_cue: int = 110, n_hard: int = 100, n_random: 
     print(f"pool sizes: strong={len(strong)} hard={len(hard)} plain={len(plain)}", file=sys.stderr)
 
 
-def annotated() -> set[str]:
-    manifest = Path(__file__).resolve().parent.parent / "corpus" / "manifest.jsonl"
-    return {json.loads(line)["id"] for line in manifest.open(encoding="utf-8")}
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def annotated_before(round_number: int) -> set[str]:
+    """Articles annotated before a round: the manifest without the recorded later rounds."""
+    manifest = {json.loads(line)["id"] for line in (CORPUS / "manifest.jsonl").open(encoding="utf-8")}
+    for later in range(round_number, 4):
+        record = CORPUS / "selections" / f"baomoi-round{later}.jsonl"
+        if record.exists():
+            manifest -= {json.loads(line)["id"] for line in record.open(encoding="utf-8")}
+    return manifest
 
 
 def second_round(corpus_dir: str, size: int) -> None:
-    done = annotated()
+    done = annotated_before(2)
     _, hard, _, any_strong = pools(corpus_dir)
     candidates = sorted(i for i in hard if i in any_strong and i not in done)
     print_rows({"hard-negative": random.Random(2034).sample(candidates, min(size, len(candidates)))})
 
 
 def third_round(corpus_dir: str) -> None:
-    done = annotated()
+    done = annotated_before(3)
     strong, _, _, any_strong = pools(corpus_dir, max_chars=10**9)
     rest = sorted(i for i in any_strong if i not in done)
     cue = set(strong)
@@ -134,7 +144,7 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.third_round:
         third_round(args.corpus_dir)
-    elif args.second_round:
+    elif args.second_round is not None:
         second_round(args.corpus_dir, args.second_round)
     else:
         first_round(args.corpus_dir)
