@@ -107,6 +107,11 @@ class Candidate:
     features: str = ""
     classifier: str = "svm"
 
+    def pipeline(self) -> Any:
+        """The deployable paragraph pipeline of a learned candidate: the same model as ``make``,
+        with the Segmenter step when its features need segmented text."""
+        return paragraph_pipeline(self.features, segment=self.input == "segmented", classifier=self.classifier)
+
 
 def _learned(name: str, description: str, features: str, input: str, classifier: str = "svm") -> Candidate:
     return Candidate(
@@ -466,7 +471,7 @@ def train(
     best = next(c for c in CANDIDATES if c.name == evaluation["best"])
 
     progress(f"fitting the final {best.name} pipeline on all {len(data.texts):,} paragraphs ...")
-    final = paragraph_pipeline(best.features, segment=best.input == "segmented", classifier=best.classifier)
+    final = best.pipeline()
     final.fit(data.texts, data.labels)
     # The article decision is fitted on out-of-fold probabilities, as it will see unseen text.
     oof = out_of_fold(data, best, folds(data, n_splits, seed=1))
