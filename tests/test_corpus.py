@@ -135,6 +135,8 @@ def test_agreement_between_passes(tmp_path: Path, texts_dir: Path) -> None:
     assert [d["paragraphs"] for d in result["disagreements"]] == [
         [{"index": 1, "first": "other", "second": "education"}]
     ]
+    only = corpus.agreement(folder, texts_dir, ids={GOOD_ARTICLES[0]["id"]})
+    assert only["articles"] == 1 and only["paragraphs"] == 2
 
 
 def test_cli_check_and_export(tmp_path: Path, texts_dir: Path) -> None:

@@ -362,11 +362,23 @@ def corpus_export(level: str, output: str, corpus_dir: str | None, annotations: 
 
 @corpus_group.command("agreement")
 @_with_corpus_options
-def corpus_agreement(corpus_dir: str | None, annotations: str | None) -> None:
+@click.option(
+    "--selection", "selections", multiple=True, type=click.Path(dir_okay=False, exists=True),
+    help="Only the articles listed (JSON Lines with an 'id'), e.g. corpus/selections/baomoi-round2.jsonl.",
+)  # fmt: skip
+def corpus_agreement(corpus_dir: str | None, annotations: str | None, selections: tuple[str, ...]) -> None:
     """Cohen's kappa between the two annotation passes, and where they disagree."""
     from vnpolitics import corpus as corpus_module
 
-    result = corpus_module.agreement(annotations, corpus_dir)
+    ids = None
+    if selections:
+        ids = {
+            json.loads(line)["id"]
+            for path in selections
+            for line in Path(path).read_text("utf-8").splitlines()
+            if line.strip()
+        }
+    result = corpus_module.agreement(annotations, corpus_dir, ids)
     disagreements = result.pop("disagreements")
     click.echo(json.dumps(result, indent=2))
     for item in disagreements:

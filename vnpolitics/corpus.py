@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -405,11 +405,14 @@ def export(corpus: Corpus, level: str, path: str | os.PathLike[str]) -> int:
 
 
 def agreement(
-    annotations: str | os.PathLike[str] | None = None, texts_dir: str | os.PathLike[str] | None = None
+    annotations: str | os.PathLike[str] | None = None,
+    texts_dir: str | os.PathLike[str] | None = None,
+    ids: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """Cohen's kappa between the first annotation pass (before adjudication, see
-    ``adjudication.jsonl``) and the independent second pass, on the articles both annotated:
-    paragraph label, article dominant label, and each theme's presence."""
+    ``adjudication.jsonl``) and the independent second pass, on the articles both annotated (and,
+    when ``ids`` is given, only those among them): paragraph label, article dominant label, and
+    each theme's presence."""
     from sklearn.metrics import cohen_kappa_score
 
     first = {item.id: item for item in load(annotations, texts_dir).articles}
@@ -422,7 +425,7 @@ def agreement(
             labels = list(item.paragraph_labels)
             labels[row["index"]] = row["first"]
             first[row["id"]] = replace(item, paragraph_labels=tuple(labels))
-    shared = [i for i in second if i in first]
+    shared = [i for i in second if i in first and (ids is None or i in ids)]
     para_a = [label for i in shared for label in first[i].paragraph_labels]
     para_b = [label for i in shared for label in second[i].paragraph_labels]
     result: dict[str, Any] = {

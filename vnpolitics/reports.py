@@ -40,7 +40,8 @@ def comparison_markdown(evaluation: dict[str, Any]) -> str:
     rows += [
         "## Article decision (nested CV on the best model's paragraph scores)",
         "",
-        "`paragraphs` takes the article's themes from its paragraph labels after the context stage. "
+        "`threshold` and `stacked` read the first-stage paragraph probabilities; `paragraphs` takes the "
+        "article's themes from its paragraph labels after the context stage. "
         "The choice: the best macro-F1 among decisions with at most 5% hard-negative false positives; "
         "when none has, the fewest false positives among those within 0.005 of the best macro-F1.",
         "",
