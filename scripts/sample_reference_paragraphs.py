@@ -24,6 +24,9 @@ text is never written: the set is joined with the corpus directory when evaluate
     # --seed 2033, excluding test3 to test9; test11: --seed 2034, excluding test3 to test10
     # test12: --seed 2035, excluding test3 to test11; test13: --seed 2036, excluding test3 to test12
     # test14: --seed 2037, excluding test3 to test13 (only 106 paragraphs citing documents were left)
+    # test15: --seed 2038, excluding test3 to test14, --min-chars 2501 --max-chars 5000
+    #   --cited 120 --cited-laodong 30 --word 25 --lookalike 25 (fresh articles whose citing
+    #   paragraphs are all long; fewer rows because each is about twice as long)
 """
 
 from __future__ import annotations
@@ -47,8 +50,6 @@ CITED = re.compile(
 )
 WORD = re.compile(rf"\b(?i:{TYPE_WORDS})\b")
 LOOKALIKE = re.compile(r"\d+[/-]\d+|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b|\b[Kk]ỳ \d+")
-# Lao Động 2026 is small but cites the documents of 2024-2026, which baomoi-2017 cannot.
-QUOTA = {("cited", "baomoi-2017"): 150, ("cited", "laodong-2026"): 40, ("word", None): 50, ("lookalike", None): 60}
 
 
 def main() -> None:
@@ -57,6 +58,11 @@ def main() -> None:
     parser.add_argument("--exclude", nargs="*", default=[], help="reference sets whose articles to leave out")
     parser.add_argument("--min-chars", type=int, default=0, help="shortest paragraph to consider")
     parser.add_argument("--max-chars", type=int, default=1200, help="longest paragraph to consider")
+    # Lao Động 2026 is small but cites the documents of 2024-2026, which baomoi-2017 cannot.
+    parser.add_argument("--cited", type=int, default=150, help="baomoi-2017 paragraphs citing documents")
+    parser.add_argument("--cited-laodong", type=int, default=40, help="Lao Động paragraphs citing documents")
+    parser.add_argument("--word", type=int, default=50, help="paragraphs with a document-type word only")
+    parser.add_argument("--lookalike", type=int, default=60, help="paragraphs with look-alike numbers only")
     args = parser.parse_args()
     annotated = set(manifest())
     for path in args.exclude:
@@ -87,7 +93,13 @@ def main() -> None:
     used_articles: set[object] = set()
     for name in pools:
         rng.shuffle(pools[name])
-    for (stratum, source), quota in QUOTA.items():
+    quotas = {
+        ("cited", "baomoi-2017"): args.cited,
+        ("cited", "laodong-2026"): args.cited_laodong,
+        ("word", None): args.word,
+        ("lookalike", None): args.lookalike,
+    }
+    for (stratum, source), quota in quotas.items():
         taken = 0
         for row in pools[stratum]:
             if taken == quota:
