@@ -11,6 +11,7 @@ from sklearn.base import clone
 from sklearn.model_selection import cross_val_score
 
 from vnpolitics.labels import LABELS, OTHER
+from vnpolitics.reports import extrapolate_learning_curve
 from vnpolitics.themes import (
     ArticleDecision,
     KeywordClassifier,
@@ -166,3 +167,26 @@ def test_article_decision_choice_prefers_fewer_false_positives_among_ties() -> N
     # None does: the fewest false positives among those within 0.005 of the best F1.
     assert choose_decision({"a": row(0.876, 0.098), "b": row(0.8758, 0.061), "c": row(0.79, 0.052)}) == "b"
     assert choose_decision({"a": row(0.90, 0.098), "b": row(0.85, 0.061)}) == "a"
+
+
+def _curve(articles: list[int], f1: list[float]) -> list[dict[str, float]]:
+    return [{"articles": n, "macro_f1": f} for n, f in zip(articles, f1, strict=True)]
+
+
+def test_learning_curve_extrapolation_recovers_a_power_law() -> None:
+    articles = [300, 600, 900, 1200]
+    curve = _curve(articles, [0.9 - 4.0 * n**-0.5 for n in articles])
+    projection = extrapolate_learning_curve(curve, target=0.85)
+    assert projection is not None
+    assert projection["power_law_asymptote"] == pytest.approx(0.9, abs=0.01)
+    assert projection["power_law_articles"] == pytest.approx((0.05 / 4.0) ** -2, rel=0.1)  # 6,400
+    # The straight line in log(n) never levels off, so it is the more optimistic of the two.
+    assert projection["log_linear_articles"] < projection["power_law_articles"]
+
+
+def test_learning_curve_extrapolation_says_when_the_target_is_out_of_reach() -> None:
+    articles = [300, 600, 900, 1200]
+    curve = _curve(articles, [0.8 - 4.0 * n**-0.5 for n in articles])
+    projection = extrapolate_learning_curve(curve, target=0.85)
+    assert projection is not None and projection["power_law_articles"] is None
+    assert extrapolate_learning_curve(curve[:2]) is None  # two points cannot fix three parameters

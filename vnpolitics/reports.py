@@ -9,7 +9,47 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from vnpolitics.labels import LABELS, THEMES
+
+# The paragraph-level goal the theme models are measured against (issue #4).
+PARAGRAPH_TARGET = 0.85
+
+
+def extrapolate_learning_curve(curve: list[dict[str, Any]], target: float = PARAGRAPH_TARGET) -> dict[str, Any] | None:
+    """How many training articles (of the same mix) two fits of the learning curve need for ``target``.
+
+    ``power_law``: macro-F1 = a - b * n**-c, the usual shape of learning curves, fitted by least
+    squares (linear in a and b for each c of a grid, so no optimiser is needed); it levels off at
+    ``asymptote`` and gives no article count when that is below the target. ``log_linear``:
+    macro-F1 = a + b * ln(n), which never levels off and so is the optimistic bound. Both are
+    extrapolations from a few points: an order of magnitude, not a promise. None with fewer than
+    three points.
+    """
+    n = np.array([p["articles"] for p in curve], dtype=float)
+    f = np.array([p["macro_f1"] for p in curve], dtype=float)
+    if len(set(n)) < 3:
+        return None
+    best: tuple[float, float, float, float] | None = None  # (residual, a, b, c)
+    for c in np.linspace(0.05, 3.0, 296):
+        design = np.column_stack([np.ones_like(n), -(n**-c)])
+        (a, b), *_ = np.linalg.lstsq(design, f, rcond=None)
+        residual = float(np.sum((design @ (a, b) - f) ** 2))
+        if b > 0 and (best is None or residual < best[0]):
+            best = (residual, float(a), float(b), float(c))
+    slope, intercept = np.polyfit(np.log(n), f, 1)
+    result: dict[str, Any] = {
+        "target": target,
+        "log_linear_articles": int(np.exp((target - intercept) / slope)) if slope > 0 else None,
+        "power_law_asymptote": None,
+        "power_law_articles": None,
+    }
+    if best is not None:
+        _, a, b, c = best
+        result["power_law_asymptote"] = a
+        result["power_law_articles"] = int(((a - target) / b) ** (-1 / c)) if a > target else None
+    return result
 
 
 def comparison_markdown(evaluation: dict[str, Any]) -> str:
@@ -72,6 +112,24 @@ def comparison_markdown(evaluation: dict[str, Any]) -> str:
         "|---|---|---|",
     ]
     rows += [f"| {p['fraction']:.2f} | {p['articles']} | {p['macro_f1']:.3f} |" for p in evaluation["learning_curve"]]
+    projection = extrapolate_learning_curve(evaluation["learning_curve"])
+    if projection is not None:
+        power = (
+            f"reaches {projection['target']:.2f} at about {projection['power_law_articles']:,} training articles"
+            if projection["power_law_articles"] is not None
+            else f"never reaches {projection['target']:.2f}"
+        )
+        line = (
+            f"about {projection['log_linear_articles']:,} articles"
+            if projection["log_linear_articles"] is not None
+            else "never"
+        )
+        rows += [
+            "",
+            f"Extrapolated, with more articles of the same mix: a power law fitted to these points levels off at "
+            f"{projection['power_law_asymptote']:.3f} and {power}; a straight line in log(articles), which never "
+            f"levels off and so is the optimistic bound, reaches it at {line}. Both are rough: four points.",
+        ]
     rows += [
         "",
         "## Precision trade-off (threshold on the highest paragraph probability, out-of-fold)",
