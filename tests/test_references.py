@@ -238,3 +238,13 @@ def test_many_references_in_one_long_text() -> None:
     refs = extract_references(text)
     assert len(refs) == 15000
     assert {r.id for r in refs} == {"35-NQ/TW", "Bộ luật Hình sự"}
+
+
+def test_cli_lists_the_sets_when_one_does_not_exist() -> None:
+    from click.testing import CliRunner
+
+    from vnpolitics.cli import main
+
+    result = CliRunner().invoke(main, ["evaluate-references", "--set", "no-such-set"])
+    assert result.exit_code == 2
+    assert "no set 'no-such-set'" in result.output and "dev, test, test2," in result.output
