@@ -92,7 +92,7 @@ KNOWN_LAWS = (
     "Phá sản", "Quản lý nợ công", "Giá", "Phí và lệ phí", "Dược", "Phòng, chống bệnh truyền nhiễm", "Công chứng",
     "Thi hành án dân sự", "Thi hành án hình sự", "Thi hành tạm giữ, tạm giam", "Đặc xá", "Quốc tịch Việt Nam",
     "Điều ước quốc tế", "Biên giới quốc gia", "Bưu chính", "An toàn, vệ sinh lao động", "Việc làm",
-    "Giáo dục quốc phòng và an ninh", "Tiêu chuẩn và quy chuẩn kỹ thuật", "Chất lượng sản phẩm, hàng hóa",
+    "Giáo dục quốc phòng và an ninh", "Tiêu chuẩn và Quy chuẩn kỹ thuật", "Chất lượng sản phẩm, hàng hóa",
     "Khoa học và công nghệ", "Công nghệ cao", "Đa dạng sinh học", "Khí tượng thủy văn", "Phòng, chống thiên tai",
     "Đê điều", "Bảo vệ và phát triển rừng", "Thú y", "Bảo vệ và kiểm dịch thực vật", "Nuôi con nuôi",
     "Tổ chức cơ quan điều tra hình sự", "Tương trợ tư pháp", "Phòng, chống rửa tiền", "Phòng, chống khủng bố",
@@ -122,14 +122,17 @@ KNOWN_LAWS = (
     "Khuyến khích đầu tư trong nước", "Đầu tư nước ngoài tại Việt Nam", "Doanh nghiệp nhà nước", "Phá sản doanh nghiệp",
     "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
     "Đầu tư nước ngoài", "Cơ quan đại diện Việt Nam ở nước ngoài",
+    # Drafts long debated under their working title.
+    "về hội",
 )  # fmt: skip
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
     "Phí, lệ phí": "Phí và lệ phí",
     "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "Kinh doanh BĐS": "Kinh doanh bất động sản",
+    "Bầu cử đại biểu Quốc hội và đại biểu HĐND": "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
 }
-KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam")
+KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam", "Hàng hải")
 #: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
 CODE_ABBREVIATIONS = {
     "BLHS": "Bộ luật Hình sự", "BLTTHS": "Bộ luật Tố tụng hình sự", "BLDS": "Bộ luật Dân sự",
@@ -161,6 +164,18 @@ _KNOWN_LAW_BY_LOWER = {_name_key(name): name for name in KNOWN_LAWS} | {
     _name_key(alias): name for alias, name in LAW_ALIASES.items()
 }
 _KNOWN_CODE_BY_LOWER = {_name_key(name): name for name in KNOWN_CODES}
+#: Tone marks (grave, acute, tilde, hook above, dot below), which misspellings most often get wrong.
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _toneless_key(name: str) -> str:
+    """A name's key without tone marks: "Quản lý nợ cộng" and "Đất đại" find "Quản lý nợ công", "Đất đai"."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", _name_key(name)).translate(_TONE_MARKS))
+
+
+_TONELESS_LAWS: dict[str, list[str]] = {}
+for _law_name in KNOWN_LAWS:
+    _TONELESS_LAWS.setdefault(_toneless_key(_law_name), []).append(_law_name)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI",
           12: "XII", 13: "XIII", 14: "XIV", 15: "XV", 16: "XVI"}  # fmt: skip
 _ARABIC = {roman: number for number, roman in _ROMAN.items()}
@@ -176,12 +191,14 @@ _PLENUM_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 _TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), key=len, reverse=True), *_ABBREVIATIONS])
 # Between the type word and "số", a few lower-case words may describe the document ("quyết định
-# khởi tố bị can số 37/C46-P12", "Quyết định giải quyết khiếu nại số 333").
-_AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn ))"
-_TYPE_PREFIX = (
-    rf"(?:(?P<type>{_TYPES})\s+(?:{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b))?"
-    r"(?:số\s*:?\s*)?)"
+# khởi tố bị can số 37/C46-P12", "Kết luận kiểm sát số 127/KLKS-TĐ"), and any type may name its
+# issuer first ("Quyết định của Ngân hàng Nhà nước số 652/2001").
+_AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn )|(?<=Kết luận ))"
+_DESCRIPTION = (
+    rf"{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b)"
+    rf"|của\s+(?:(?!(?i:{'|'.join(TYPE_WORDS)})\b)[^\W\d_]+\s+){{1,5}}?(?=số\s*:?\s*\d)"
 )
+_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:{_DESCRIPTION})?(?:số\s*:?\s*)?)"
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
 # What may not touch a document number on its left: Latin letters and digits, or a code's / . -
 _NOT_AFTER = r"(?:(?<=số)|(?<![0-9A-Za-zÀ-ỹĐđ/.-]))"  # "số187/2004/NĐ-CP": a space left out
@@ -201,11 +218,12 @@ _PARTY = re.compile(
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
-    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?"
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:\s?/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?"
     rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
     r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))"
-    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐƯƠa-zđươ0-9&]{0,9}(?:-[A-ZĐƯƠa-zđươ0-9&]{1,20})*))?(?![\w/&])"
+    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐƯƠa-zđươ0-9&]{0,9}(?:-[A-ZĐƯƠa-zđươ0-9&]{1,20}|-\s[A-ZĐ]{2,20}(?!\w))*))?"
+    r"(?![\w/&])"
 )
 # Government documents before 1997 carried no year and no type code: "Nghị định số 28-CP",
 # "Quyết định 64-HĐBT" (a type word is required: "28-CP" alone is too little).
@@ -269,10 +287,14 @@ _LAW = re.compile(
 _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
     "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông|"
-    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ|tới"
+    "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ|tới|"
+    "trình"
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
+# Capitalised names after "Luật" that are not laws: the bodies that propose one ("dự thảo Luật Chính
+# phủ trình") and fields of study ("ngành Luật Kinh tế").
+_NOT_LAW_NAMES = frozenset({"Chính phủ", "Quốc hội", "Nhà nước", "Kinh tế", "Quốc tế", "Kinh tế quốc tế"})
 # Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH", "Trung tâm Luật ..."),
 # places ("thôn Luật Lễ"), the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
 _NOT_A_LAW_BEFORE = (
@@ -353,9 +375,19 @@ def _type_of(prefix: str | None, code: str) -> str:
     return _TYPE_OF_CODE.get(code, _TYPE_OF_CODE.get(code.rstrip("0123456789"), ""))
 
 
+#: Central Party bodies: a document they issue is a "/TW" one.
+_CENTRAL_BODIES = ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư")
+
+
+def _party_issuer_code(code: str, stated: str) -> str:
+    """ "TƯ" is written "TW"; so is "TU" when a central body is named as the issuer: the horn of "Ư"
+    was lost ("Nghị quyết 33/NQ-TU của Bộ Chính trị"), as a provincial committee's "TU" has none."""
+    return "TW" if code == "TƯ" or (code == "TU" and stated in _CENTRAL_BODIES) else code
+
+
 def _party(m: re.Match[str], text: str) -> Reference | None:
-    issuer_code = "TW" if m["issuer"] == "TƯ" else m["issuer"]
     date, stated = _context(text, m.end())
+    issuer_code = _party_issuer_code(m["issuer"], stated)
     if issuer_code in STATE_ISSUERS:  # "824-QĐ/TTg": a state document written in Party order
         code = f"{m['code']}-{issuer_code}"
         identifier, implied = f"{m['number']}/{code}", STATE_ISSUERS[issuer_code]
@@ -374,6 +406,8 @@ def _party(m: re.Match[str], text: str) -> Reference | None:
     )
 
 
+#: The type part of a state code, for a type word ("Nghị quyết" -> "NQ").
+_TYPE_CODES = {"Nghị quyết": "NQ", "Nghị định": "NĐ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Thông tư": "TT"}
 #: Issuer codes in their standard spelling, looked up case-insensitively ("QĐ-Ttg" -> "QĐ-TTg").
 _STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
 
@@ -385,9 +419,9 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
     if issuer_code and issuer_code not in STATE_ISSUERS:
         issuer_code = _STATE_ISSUER_BY_LOWER.get(issuer_code.lower(), issuer_code)
     if issuer_code in PARTY_ISSUERS or issuer_code == "TƯ":  # a Party code written in state order
-        issuer_code = "TW" if issuer_code == "TƯ" else issuer_code
-        party_code = f"{code}/{issuer_code}"
         date, stated = _context(text, m.end())
+        issuer_code = _party_issuer_code(issuer_code, stated)
+        party_code = f"{code}/{issuer_code}"
         return Reference(
             id=f"{m['number']}-{party_code}",
             type=_type_of(m["type"], code),
@@ -398,6 +432,9 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             span=(m.start(), m.end()),
             text=m.group(),
         )
+    if m["year"] and m["type"] in _TYPE_CODES and code in ("CP", "TTg") and not issuer_code:
+        # "Nghị quyết 16/2008/CP": since 2001 a code always names the type, so the type word supplies it.
+        code, issuer_code = _TYPE_CODES[m["type"]], code
     national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
     known = national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"
     if not m["type"]:
@@ -493,7 +530,11 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     elif groups.get("law_name"):
         name = f"Luật {_KNOWN_LAW_BY_LOWER.get(_name_key(groups['law_name']), groups['law_name'])}"
     else:
-        name = f"Luật {groups['name']}"
+        if groups["name"] in _NOT_LAW_NAMES:
+            return None
+        # A misspelt tone ("Luật Quản lý nợ cộng") still names a listed law when only one fits.
+        listed = _TONELESS_LAWS.get(_toneless_key(groups["name"]), [])
+        name = f"Luật {listed[0] if len(listed) == 1 else groups['name']}"
     name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
     # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
@@ -553,7 +594,7 @@ _COUNTRIES = (
     "Ai Cập|Ả Rập Xê Út|Pakistan|Afghanistan|Syria|Iraq|Nam Phi|New Zealand|Liên minh châu Âu|EU|Nam Mỹ|Mỹ Latinh"
 )
 #: A law or constitution "của nước Nga", "Mỹ": a foreign one.
-_FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+)?(?:{_COUNTRIES})(?!\w)")
+_FOREIGN_AFTER = re.compile(rf"\s+(?:của\s+)?(?:nước\s+|bang\s+|[Ll]iên bang\s+)?(?:{_COUNTRIES})(?!\w)")
 
 
 #: Country names that are also Vietnamese words or names ("Tuấn Anh", "Văn Đức", "Lào Cai", "Mỹ
@@ -612,9 +653,15 @@ def _constitution(m: re.Match[str], text: str) -> Reference | None:
     )  # fmt: skip
 
 
-def _is_quantity(text: str, number: str, end: int) -> bool:
+#: Types never named after a year the way plans are ("Kế hoạch 2017"): "Quyết định 2032" is a number.
+_NEVER_BY_YEAR = ("Quyết định", "Nghị định", "Thông tư", "Công văn")
+
+
+def _is_quantity(text: str, number: str, end: int, word: str | None = None) -> bool:
     """A number that counts or dates something rather than naming a document."""
-    return bool(_QUANTITY_AFTER.match(text, end) or re.fullmatch(r"(?:19|20)\d\d", number))
+    if _QUANTITY_AFTER.match(text, end):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d\d", number)) and word not in _NEVER_BY_YEAR
 
 
 def _short(m: re.Match[str], text: str) -> list[Reference]:
@@ -624,7 +671,7 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     if "số" not in m.group():
         if word in _NEED_SO:
             return []  # "Luật 35 tuổi" (a given name), "CT 110" (a model), "KH 12": these need "số"
-        if _is_quantity(text, m["number"], m.end()):
+        if _is_quantity(text, m["number"], m.end(), word):
             return []  # "Kế hoạch 2017" (the plan for a year), "Nghị quyết 3 lần"
     if _foreign_before(text, m.start()):
         return []
