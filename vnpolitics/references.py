@@ -93,7 +93,7 @@ KNOWN_LAWS = (
     "Thi hành án dân sự", "Thi hành án hình sự", "Thi hành tạm giữ, tạm giam", "Đặc xá", "Quốc tịch Việt Nam",
     "Điều ước quốc tế", "Biên giới quốc gia", "Bưu chính", "An toàn, vệ sinh lao động", "Việc làm",
     "Giáo dục quốc phòng và an ninh", "Tiêu chuẩn và Quy chuẩn kỹ thuật", "Chất lượng sản phẩm, hàng hóa",
-    "Khoa học và công nghệ", "Công nghệ cao", "Đa dạng sinh học", "Khí tượng thủy văn", "Phòng, chống thiên tai",
+    "Khoa học và Công nghệ", "Công nghệ cao", "Đa dạng sinh học", "Khí tượng thủy văn", "Phòng, chống thiên tai",
     "Đê điều", "Bảo vệ và phát triển rừng", "Thú y", "Bảo vệ và kiểm dịch thực vật", "Nuôi con nuôi",
     "Tổ chức cơ quan điều tra hình sự", "Tương trợ tư pháp", "Phòng, chống rửa tiền", "Phòng, chống khủng bố",
     "Bảo vệ bí mật nhà nước", "Cảnh sát biển Việt Nam", "Sĩ quan Quân đội nhân dân Việt Nam",
@@ -124,13 +124,23 @@ KNOWN_LAWS = (
     "Đầu tư nước ngoài", "Cơ quan đại diện Việt Nam ở nước ngoài",
     # Drafts long debated under their working title.
     "về hội",
+    # Everyday names: see EVERYDAY_LAW_NAMES.
+    "Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước",
 )  # fmt: skip
+#: Everyday names the press uses for a code or a law, kept as written (see corpus/REFERENCES.md);
+#: only when capitalised, since in lower case they name subjects of study ("môn luật tố tụng hình sự").
+EVERYDAY_LAW_NAMES = frozenset({"Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước"})
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
     "Phí, lệ phí": "Phí và lệ phí",
     "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "Kinh doanh BĐS": "Kinh doanh bất động sản",
     "Bầu cử đại biểu Quốc hội và đại biểu HĐND": "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    "Bầu cử ĐBQH và HĐND": "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    "Tổ chức TAND": "Tổ chức Tòa án nhân dân",
+    "Tổ chức VKSND": "Tổ chức Viện kiểm sát nhân dân",
+    "Hôn nhân gia đình": "Hôn nhân và gia đình",
+    "Hôn nhân": "Hôn nhân và gia đình",
 }
 KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam", "Hàng hải")
 #: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
@@ -218,7 +228,7 @@ _PARTY = re.compile(
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
 _STATE = re.compile(
-    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:\s?/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|\s(?=[A-ZĐ]{{2,6}}-))|/\s?"
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:\s?/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|[\s-](?=[A-ZĐ]{{2,6}}-))|/\s?"
     rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
     r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))"
@@ -302,7 +312,7 @@ _NOT_A_LAW_BEFORE = (
     r"(?<!Trung tâm )"
 )
 _LAW_GENERIC = re.compile(
-    rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật)\s+(?!(?i:sửa đổi))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
+    rf"{_NOT_A_LAW_BEFORE}(?P<word>Luật|Pháp lệnh)\s+(?!(?i:sửa đổi|quy định))(?P<name>[A-ZĐ][^\W\d_A-ZĐ][^\W\d_]*"
     rf"(?:\s+(?!(?:{_LAW_STOP})\b)(?:{_PROPER}|[^\W\d_A-ZĐ][^\W\d_]*)){{1,5}})"
     rf"(?=[\s,.;:)\"']|$){_LAW_NUMBER}"
 )
@@ -406,6 +416,8 @@ def _party(m: re.Match[str], text: str) -> Reference | None:
     )
 
 
+#: Type codes typed without the stroke of "Đ" ("38/2012/ND-CP").
+_UNSTROKED = {"ND": "NĐ", "QD": "QĐ"}
 #: The type part of a state code, for a type word ("Nghị quyết" -> "NQ").
 _TYPE_CODES = {"Nghị quyết": "NQ", "Nghị định": "NĐ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Thông tư": "TT"}
 #: Issuer codes in their standard spelling, looked up case-insensitively ("QĐ-Ttg" -> "QĐ-TTg").
@@ -413,7 +425,7 @@ _STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
 
 
 def _state(m: re.Match[str], text: str) -> Reference | None:
-    code, issuer_code = m["code"], m["issuer"]
+    code, issuer_code = _UNSTROKED.get(m["code"], m["code"]), m["issuer"]
     if m["space"] and not (m["type"] and issuer_code):
         return None  # "309 QĐ-TTg" (a slash left out) only after a type word: "Quyết định 309 QĐ-TTg"
     if issuer_code and issuer_code not in STATE_ISSUERS:
@@ -528,13 +540,18 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     elif groups.get("law_abbr"):
         name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
     elif groups.get("law_name"):
-        name = f"Luật {_KNOWN_LAW_BY_LOWER.get(_name_key(groups['law_name']), groups['law_name'])}"
+        listed = _KNOWN_LAW_BY_LOWER.get(_name_key(groups["law_name"]), groups["law_name"])
+        if listed in EVERYDAY_LAW_NAMES and groups["law_name"][0].islower():
+            return None
+        name = f"Luật {listed}"
     else:
         if groups["name"] in _NOT_LAW_NAMES:
             return None
+        if groups["word"] == "Pháp lệnh" and _NUMBER_AFTER_NAME.match(text, m.end()):
+            return None  # "Pháp lệnh Cảnh vệ số 25/2005/PL-UBTVQH11": the number is the id (found as a state code)
         # A misspelt tone ("Luật Quản lý nợ cộng") still names a listed law when only one fits.
-        listed = _TONELESS_LAWS.get(_toneless_key(groups["name"]), [])
-        name = f"Luật {listed[0] if len(listed) == 1 else groups['name']}"
+        listed = _TONELESS_LAWS.get(_toneless_key(groups["name"]), []) if groups["word"] == "Luật" else []
+        name = f"{groups['word']} {listed[0] if len(listed) == 1 else groups['name']}"
     name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
     # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
@@ -553,14 +570,20 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         len(groups["law_name"].split()) < 2 or _lower_case_not_a_law(text, m.start(), name)
     ):
         return None
-    if foreign or (year and year.group() < "1945"):
-        return None  # a foreign law, or one older than the Vietnamese state
+    if foreign or (year and year.group() < "1945") or _INTERNATIONAL_FIELD.match(text, name_end):
+        return None  # a foreign law, one older than the Vietnamese state, or "luật thương mại quốc tế"
     date, stated = _context(text, m.end())
     number, code = groups.get("law_number") or "", groups.get("law_code") or ""
+    kind = next(word for word in ("Luật", "Bộ luật", "Pháp lệnh") if name.startswith(word))
     return Reference(
-        id=name, type="Luật" if name.startswith("Luật") else "Bộ luật", number=number, code=code,
+        id=name, type=kind, number=number, code=code,
         issuer=stated or "Quốc hội", date=date, span=(m.start(), m.end()), text=m.group(),
     )  # fmt: skip
+
+
+_NUMBER_AFTER_NAME = re.compile(r"\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s*\d")
+#: A listed name followed by "quốc tế" is a field of law, not the law ("ngành luật thương mại quốc tế").
+_INTERNATIONAL_FIELD = re.compile(r"\s+quốc tế(?!\w)")
 
 
 #: Lower-case type words that, followed by a number, still name a document ("nghị định 67"); the
