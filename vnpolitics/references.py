@@ -124,12 +124,12 @@ KNOWN_LAWS = (
     "Đầu tư nước ngoài", "Cơ quan đại diện Việt Nam ở nước ngoài",
     # Drafts long debated under their working title.
     "về hội",
-    # Everyday names: see EVERYDAY_LAW_NAMES.
+    # Everyday names the press uses for a code or a law, kept as written (see corpus/REFERENCES.md).
+    # ("luật hình sự", "luật lao động" in lower case are mostly the field of law, so not listed.)
     "Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước",
 )  # fmt: skip
-#: Everyday names the press uses for a code or a law, kept as written (see corpus/REFERENCES.md);
-#: only when capitalised, since in lower case they name subjects of study ("môn luật tố tụng hình sự").
-EVERYDAY_LAW_NAMES = frozenset({"Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước"})
+#: Ordinances recognised by name ("Pháp lệnh Người có công"); others are found by the generic rule.
+KNOWN_ORDINANCES = ("Người có công", "Ưu đãi người có công với cách mạng", "Ngoại hối", "Dân số", "Cảnh vệ")
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
     "Phí, lệ phí": "Phí và lệ phí",
@@ -141,6 +141,7 @@ LAW_ALIASES = {
     "Tổ chức VKSND": "Tổ chức Viện kiểm sát nhân dân",
     "Hôn nhân gia đình": "Hôn nhân và gia đình",
     "Hôn nhân": "Hôn nhân và gia đình",
+    "Giáo dục ĐH": "Giáo dục đại học",
 }
 KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam", "Hàng hải")
 #: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
@@ -163,6 +164,7 @@ LAW_ABBREVIATIONS = {
     "KDBĐS": "Kinh doanh bất động sản", "SHTT": "Sở hữu trí tuệ", "Tổ chức QH": "Tổ chức Quốc hội",
     "tổ chức QH": "Tổ chức Quốc hội", "ANQG": "An ninh quốc gia",
 }  # fmt: skip
+LAW_ABBREVIATIONS |= {"t" + key[1:]: name for key, name in LAW_ABBREVIATIONS.items() if key.startswith("Thuế ")}
 
 
 def _name_key(name: str) -> str:
@@ -206,7 +208,7 @@ _TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), ke
 _AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn )|(?<=Kết luận ))"
 _DESCRIPTION = (
     rf"{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b)"
-    rf"|của\s+(?:(?!(?i:{'|'.join(TYPE_WORDS)})\b)[^\W\d_]+\s+){{1,5}}?(?=số\s*:?\s*\d)"
+    rf"|của\s+(?:(?!(?i:{'|'.join(TYPE_WORDS)})\b)[^\W\d_]+\s+){{1,5}}?(?=số\s*:?\s*\d+[/-])"
 )
 _TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:{_DESCRIPTION})?(?:số\s*:?\s*)?)"
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
@@ -268,6 +270,10 @@ _LAW_NAMES = "|".join(
     for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True)
 )
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
+_ORDINANCE_NAMES = "|".join(
+    re.escape(n).replace("\\ ", "\\s+") for n in sorted(KNOWN_ORDINANCES, key=len, reverse=True)
+)
+_KNOWN_ORDINANCE_BY_LOWER = {_name_key(name): name for name in KNOWN_ORDINANCES}
 # After a law's name: its year, an abbreviation in brackets, its number ("Bộ luật Hình sự (BLHS) số
 # 100/2015/QH13"), all part of the one reference.
 _LAW_NUMBER = (
@@ -290,13 +296,14 @@ _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ Luật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
     rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
-    rf"|(?<![Pp]háp )(?P<law_word2>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS}))"
+    rf"|(?<![Pp]háp )(?P<law_word2>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS})"
+    rf"|Pháp lệnh\s+(?P<ordinance_name>(?i:{_ORDINANCE_NAMES})))"
     rf"(?!\w){_LAW_NUMBER}"
 )
 # Any other law: "Luật" and a capitalised name of up to six words, ending before function words.
 _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
-    "ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông|"
+    r"ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông(?=\s+qua)|"
     "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ|tới|"
     "trình"
 )
@@ -304,7 +311,7 @@ _LAW_STOP = (
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
 # Capitalised names after "Luật" that are not laws: the bodies that propose one ("dự thảo Luật Chính
 # phủ trình") and fields of study ("ngành Luật Kinh tế").
-_NOT_LAW_NAMES = frozenset({"Chính phủ", "Quốc hội", "Nhà nước", "Kinh tế", "Quốc tế", "Kinh tế quốc tế"})
+_NOT_LAW_NAMES = frozenset({"Chính phủ", "Quốc hội", "Nhà nước", "Kinh tế", "Quốc tế", "Kinh tế quốc tế", "Hành chính"})
 # Not laws: schools and firms ("Trường Luật Harvard", "Công ty Luật TNHH", "Trung tâm Luật ..."),
 # places ("thôn Luật Lễ"), the amending law's own title ("Luật Sửa đổi, bổ sung ..."; the amended law is found by name).
 _NOT_A_LAW_BEFORE = (
@@ -416,6 +423,7 @@ def _party(m: re.Match[str], text: str) -> Reference | None:
     )
 
 
+_GLUED_CODE = re.compile(r"(?P<type>QĐ|NQ|NĐ|CT|TT|KH)(?P<issuer>UBND|UB|CP|TTg)")
 #: Type codes typed without the stroke of "Đ" ("38/2012/ND-CP").
 _UNSTROKED = {"ND": "NĐ", "QD": "QĐ"}
 #: The type part of a state code, for a type word ("Nghị quyết" -> "NQ").
@@ -426,6 +434,8 @@ _STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
 
 def _state(m: re.Match[str], text: str) -> Reference | None:
     code, issuer_code = _UNSTROKED.get(m["code"], m["code"]), m["issuer"]
+    if not issuer_code and (glued := _GLUED_CODE.fullmatch(code)):
+        code, issuer_code = glued["type"], glued["issuer"]  # "718/2004/QĐUB": the dash left out
     if m["space"] and not (m["type"] and issuer_code):
         return None  # "309 QĐ-TTg" (a slash left out) only after a type word: "Quyết định 309 QĐ-TTg"
     if issuer_code and issuer_code not in STATE_ISSUERS:
@@ -540,19 +550,22 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     elif groups.get("law_abbr"):
         name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
     elif groups.get("law_name"):
-        listed = _KNOWN_LAW_BY_LOWER.get(_name_key(groups["law_name"]), groups["law_name"])
-        if listed in EVERYDAY_LAW_NAMES and groups["law_name"][0].islower():
-            return None
-        name = f"Luật {listed}"
+        name = f"Luật {_KNOWN_LAW_BY_LOWER.get(_name_key(groups['law_name']), groups['law_name'])}"
+    elif groups.get("ordinance_name"):
+        listed = _KNOWN_ORDINANCE_BY_LOWER.get(_name_key(groups["ordinance_name"]), groups["ordinance_name"])
+        name = f"Pháp lệnh {listed}"
     else:
         if groups["name"] in _NOT_LAW_NAMES:
             return None
-        if groups["word"] == "Pháp lệnh" and _NUMBER_AFTER_NAME.match(text, m.end()):
-            return None  # "Pháp lệnh Cảnh vệ số 25/2005/PL-UBTVQH11": the number is the id (found as a state code)
         # A misspelt tone ("Luật Quản lý nợ cộng") still names a listed law when only one fits.
         listed = _TONELESS_LAWS.get(_toneless_key(groups["name"]), []) if groups["word"] == "Luật" else []
         name = f"{groups['word']} {listed[0] if len(listed) == 1 else groups['name']}"
-    name_end = max(m.end(g) for g in ("name", "law_name", "law_abbr", "code_name", "code_abbr") if groups.get(g))
+    if name.startswith("Pháp lệnh") and _NUMBER_AFTER_NAME.match(text, m.end()):
+        return None  # "Pháp lệnh Cảnh vệ số 25/2005/PL-UBTVQH11": the number is the id (found as a state code)
+    if _STUDY_BEFORE.search(text, max(0, m.start() - 150), m.start()):
+        return None  # "các môn học Luật hình sự, Luật tố tụng hình sự": subjects of study
+    named = ("name", "law_name", "law_abbr", "code_name", "code_abbr", "ordinance_name")
+    name_end = max(m.end(g) for g in named if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
     # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
     # when an international body or a foreign parliament precedes it in the clause, a country
@@ -581,6 +594,11 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     )  # fmt: skip
 
 
+#: A list of subjects of study or fields ("môn học Luật hình sự, Luật dân sự", "ngành Luật Kinh tế").
+_STUDY_BEFORE = re.compile(
+    r"(?<!\w)(?:[Mm]ôn(?:\s+học)?|[Nn]gành(?:\s+học)?|chuyên\s+ngành|[Kk]hối\s+ngành)\s+"
+    r"(?:(?:[Ll]uật|[Bb]ộ\s+luật)\s[^.;:]{0,120}?)?$"
+)
 _NUMBER_AFTER_NAME = re.compile(r"\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s*\d")
 #: A listed name followed by "quốc tế" is a field of law, not the law ("ngành luật thương mại quốc tế").
 _INTERNATIONAL_FIELD = re.compile(r"\s+quốc tế(?!\w)")
@@ -727,6 +745,9 @@ def _is_weak(ref: Reference) -> bool:
     return ref.partial and word[0].islower() and " ".join(word[:2]) not in _NUMBERED_NOUNS and "số" not in ref.text
 
 
+_UNDATED_STATE_ID = re.compile(r"(\d+)/([^/\s]+-[^/\s]+)")
+
+
 def _resolve(references: list[Reference]) -> list[Reference]:
     """Qualify partial references where the same text states exactly one matching document in full
     ("Nghị định 24" -> 24/2014/NĐ-CP; a year alone, "Nghị định 24/2014", does not qualify: the
@@ -741,6 +762,16 @@ def _resolve(references: list[Reference]) -> list[Reference]:
                 by_key.setdefault(("NQTW", r.id.split("-")[0]), {})[r.id] = r
     resolved = []
     for ref in references:
+        if not ref.partial and (undated := _UNDATED_STATE_ID.fullmatch(ref.id)):
+            # "Nghị định 67/NĐ-CP" after "Nghị định 67/2014/NĐ-CP": the same document, its year left out.
+            key = (ref.type, ref.number.lstrip("0"))
+            dated = [
+                i
+                for i in by_key.get(key, {})
+                if re.fullmatch(rf"{undated[1]}/(?:19|20)\d\d/{re.escape(undated[2])}", i)
+            ]
+            if len(dated) == 1:
+                ref = replace(ref, id=dated[0])
         if ref.partial:
             key = ("NQTW", ref.id) if ref.id.startswith("NQTW") else (ref.type, ref.number.lstrip("0"))
             matches = by_key.get(key, {})
