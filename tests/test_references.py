@@ -114,6 +114,7 @@ def ids(text: str) -> list[str]:
         ("theo quy định của Luật Giáo dục ĐH, Điều lệ trường", "Luật Giáo dục đại học"),
         ("Khoản 12 Điều 5 Luật thuế GTGT số 13/2008/QH12", "Luật Thuế giá trị gia tăng"),
         ("Điều 4 (Luật An toàn giao thông đường bộ năm 2008)", "Luật An toàn giao thông đường bộ"),
+        ("làm rõ nút thắt trong quyết định 417 của Bộ Quốc phòng về đất", "Quyết định 417"),  # issuer after
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
@@ -350,6 +350,8 @@ class Reference:
     partial: bool = False
     #: Paragraph index the span refers to, when extracted from an article (None: the title).
     paragraph: int | None = None
+    #: A weak short form (see :func:`_is_weak_form`): kept only where the text states the document.
+    _weak: bool = field(default=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -606,7 +608,7 @@ _INTERNATIONAL_FIELD = re.compile(r"\s+quốc tế(?!\w)")
 
 #: Lower-case type words that, followed by a number, still name a document ("nghị định 67"); the
 #: others are ordinary words too ("kế hoạch 5 năm", "quyết định 3 lần"): without "số" they count
-#: only where the text states that document in full (see :func:`_is_weak`).
+#: only where the text states that document in full (see :func:`_is_weak_form`).
 _NUMBERED_NOUNS = ("nghị định", "nghị quyết", "chỉ thị", "thông tư")
 _QUANTITY_AFTER = re.compile(
     rf"\s*(?:năm(?!\s+(?:19|20)\d\d{_NOT_A_RANGE})|tháng|ngày(?!\s+\d)|giờ|tuổi|lần(?!\s+(?:này|đó|trước|thứ))|"
@@ -706,8 +708,8 @@ def _is_quantity(text: str, number: str, end: int, word: str | None = None) -> b
 
 
 def _short(m: re.Match[str], text: str) -> list[Reference]:
-    """A type word and a number ("Nghị quyết 35"), partial; see :func:`_is_weak` for the ones that
-    count only if the text states the document in full."""
+    """A type word and a number ("Nghị quyết 35"), partial; see :func:`_is_weak_form` for the ones
+    that count only if the text states the document in full, or names its issuer right after it."""
     word = m["type"]
     if "số" not in m.group():
         if word in _NEED_SO:
@@ -723,9 +725,11 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
         id=f"{kind} {m['number']}{year}", type=kind, number=m["number"], code="", issuer=stated, date=date,
         span=(m.start(), m.end()), text=m.group(), partial=True,
     )  # fmt: skip
+    if _is_weak_form(first) and not _ISSUER_NAMED_AFTER.match(text, m.end()):
+        first = replace(first, _weak=True)
     references, end = [first], m.end()
     # A weak short form stands alone: its list ("kế hoạch 35 và 36") is as uncertain as it is.
-    while not year and not _is_weak(first) and (more := _MORE_NUMBERS.match(text, end)):
+    while not year and not first._weak and (more := _MORE_NUMBERS.match(text, end)):
         number, end = more["number"], more.end()
         if _is_quantity(text, number, end):
             break  # "Nghị quyết 35, 100% cán bộ": the list has ended
@@ -738,9 +742,15 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     return references
 
 
-def _is_weak(ref: Reference) -> bool:
+#: An issuer named right after a short form ("quyết định 551 của Bộ Tổng tham mưu", "quy định
+#: 1161 năm 2015 của Bộ Xây dựng"): the number is a document's, even after a lower-case type word.
+_ISSUER_NAMED_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?:UBND|HĐND|[A-ZĐ])")
+
+
+def _is_weak_form(ref: Reference) -> bool:
     """A lower-case type word that is also an ordinary noun, with a number and no "số" ("quyết
-    định 33", "kế hoạch 35"): a reference only where the same text states that document."""
+    định 33", "kế hoạch 35"): a reference only where the same text states that document (or, see
+    :func:`_short`, names its issuer right after it)."""
     word = ref.text.split(maxsplit=2)
     return ref.partial and word[0].islower() and " ".join(word[:2]) not in _NUMBERED_NOUNS and "số" not in ref.text
 
@@ -751,7 +761,7 @@ _UNDATED_STATE_ID = re.compile(r"(\d+)/([^/\s]+-[^/\s]+)")
 def _resolve(references: list[Reference]) -> list[Reference]:
     """Qualify partial references where the same text states exactly one matching document in full
     ("Nghị định 24" -> 24/2014/NĐ-CP; a year alone, "Nghị định 24/2014", does not qualify: the
-    specification keeps such short forms partial). Weak short forms (:func:`_is_weak`) that
+    specification keeps such short forms partial). Weak short forms (:func:`_is_weak_form`) that
     qualify nowhere are dropped."""
     # Index the fully stated documents once, so that resolving stays linear on long texts.
     by_key: dict[tuple[str, str], dict[str, Reference]] = {}
@@ -787,7 +797,7 @@ def _resolve(references: list[Reference]) -> list[Reference]:
                     issuer=ref.issuer or target.issuer,
                     partial=False,
                 )
-            elif _is_weak(ref):
+            elif ref._weak:
                 continue
         resolved.append(ref)
     return resolved
