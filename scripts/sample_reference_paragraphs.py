@@ -27,6 +27,9 @@ text is never written: the set is joined with the corpus directory when evaluate
     # test15: --seed 2038, excluding test3 to test14, --min-chars 2501 --max-chars 5000
     #   --cited 120 --cited-laodong 30 --word 25 --lookalike 25 (fresh articles whose citing
     #   paragraphs are all long; fewer rows because each is about twice as long)
+    # test16: --seed 2039, excluding test3 to test15, the same lengths, --cited 140 --cited-laodong 16
+    #   --word 22 --lookalike 22; test17 and test18: --seed 2040 and 2041, excluding test3 up to the
+    #   set before, the same lengths, --cited 160 --cited-laodong 0 --word 20 --lookalike 20
 """
 
 from __future__ import annotations
