@@ -115,6 +115,13 @@ def ids(text: str) -> list[str]:
         ("Khoản 12 Điều 5 Luật thuế GTGT số 13/2008/QH12", "Luật Thuế giá trị gia tăng"),
         ("Điều 4 (Luật An toàn giao thông đường bộ năm 2008)", "Luật An toàn giao thông đường bộ"),
         ("làm rõ nút thắt trong quyết định 417 của Bộ Quốc phòng về đất", "Quyết định 417"),  # issuer after
+        # From the blind set test18:
+        ("khoản 2 Điều 4 Thông tư số 41/2014/TT/BTC của Bộ Tài chính", "41/2014/TT-BTC"),  # a slash for the dash
+        ("theo Công văn số 212/CV/HHDN của hiệp hội", "212/CV/HHDN"),  # an unknown issuer keeps its slash
+        ("Quyết định số 36/2015/QĐ-ƯBND ngày 4/6/2015", "36/2015/QĐ-UBND"),  # the horn typed by mistake
+        ("theo Nghị quyết HĐND tỉnh Hà Tĩnh số 82 ngày 10.7.2015", "Nghị quyết 82"),
+        ("trình Quốc hội cho ý kiến về dự án Luật Dân số; sau đó", "Luật Dân số"),
+        ("căn cứ Luật Ban hành các văn bản quy phạm pháp luật 2015", "Luật Ban hành các văn bản quy phạm pháp luật"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -242,6 +249,7 @@ def test_several_terms_give_several_references() -> None:
         "Các môn học Luật hình sự, Luật tố tụng hình sự, luật thương mại quốc tế có điểm chuẩn cao.",  # subjects
         "Theo luật sư, các quy định xử phạt trong Luật Hành chính chưa rõ.",  # a field of law
         "Quyết định của Tòa phúc thẩm khu vực số 9 ở San Francisco gây tranh cãi.",  # a court's name
+        "Ban Chỉ đạo có Công điện số 08/CĐ-TW gửi các tỉnh.",  # a telegram: not one of the types
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

@@ -123,10 +123,11 @@ KNOWN_LAWS = (
     "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
     "Đầu tư nước ngoài", "Cơ quan đại diện Việt Nam ở nước ngoài",
     # Drafts long debated under their working title.
-    "về hội",
+    "về hội", "Dân số",
     # Everyday names the press uses for a code or a law, kept as written (see corpus/REFERENCES.md).
     # ("luật hình sự", "luật lao động" in lower case are mostly the field of law, so not listed.)
-    "Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước",
+    "Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước", "Thi hành án",
+    "Ban hành các văn bản quy phạm pháp luật",
 )  # fmt: skip
 #: Ordinances recognised by name ("Pháp lệnh Người có công"); others are found by the generic rule.
 KNOWN_ORDINANCES = ("Người có công", "Ưu đãi người có công với cách mạng", "Ngoại hối", "Dân số", "Cảnh vệ")
@@ -209,6 +210,7 @@ _AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn )|(?<=K�
 _DESCRIPTION = (
     rf"{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b)"
     rf"|của\s+(?:(?!(?i:{'|'.join(TYPE_WORDS)})\b)[^\W\d_]+\s+){{1,5}}?(?=số\s*:?\s*\d+[/-])"
+    r"|(?:HĐND|UBND)(?:\s+[^\W\d_]+){0,4}?\s+(?=số\s*:?\s*\d)"  # "Nghị quyết HĐND tỉnh Nghệ An số 170"
 )
 _TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:{_DESCRIPTION})?(?:số\s*:?\s*)?)"
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
@@ -233,8 +235,8 @@ _STATE = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:\s?/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|[\s-](?=[A-ZĐ]{{2,6}}-))|/\s?"
     rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
-    r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-))"
-    r"(?P<issuer>[A-ZĐa-zđ][A-ZĐƯƠa-zđươ0-9&]{0,9}(?:-[A-ZĐƯƠa-zđươ0-9&]{1,20}|-\s[A-ZĐ]{2,20}(?!\w))*))?"
+    r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-)|(?P<slash>/)(?=[A-ZĐ]{2,}(?![\w/-])))"
+    r"(?P<issuer>[A-ZĐƯa-zđ][A-ZĐƯƠa-zđươ0-9&]{0,9}(?:-[A-ZĐƯƠa-zđươ0-9&]{1,20}|-\s[A-ZĐ]{2,20}(?!\w))*))?"
     r"(?![\w/&])"
 )
 # Government documents before 1997 carried no year and no type code: "Nghị định số 28-CP",
@@ -436,6 +438,12 @@ _STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
 
 def _state(m: re.Match[str], text: str) -> Reference | None:
     code, issuer_code = _UNSTROKED.get(m["code"], m["code"]), m["issuer"]
+    if code == "CĐ":
+        return None  # "Công điện số 06/CĐ-TW": a telegram, not one of the specification's types
+    if m["slash"] and code not in _TYPE_OF_CODE:
+        return None  # "32/2013/TT/BTC" is a circular; "12/AB/CD" is not enough to be a document
+    if issuer_code and issuer_code.startswith("Ư"):
+        issuer_code = "U" + issuer_code[1:]  # "QĐ-ƯBND": the horn typed by mistake
     if not issuer_code and (glued := _GLUED_CODE.fullmatch(code)):
         code, issuer_code = glued["type"], glued["issuer"]  # "718/2004/QĐUB": the dash left out
     if m["space"] and not (m["type"] and issuer_code):
@@ -469,7 +477,9 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
         if _LETTER_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None  # "văn bản số 357/TB-VPCP": a letter, which the specification leaves out
     issuer_code = issuer_code and re.sub(r"\s", "", issuer_code)
-    full_code = f"{code}-{issuer_code}" if issuer_code else code
+    # "32/2013/TT/BTC" takes the state's dash; an unknown issuer's own slash is kept ("164/CV/HHLTVN").
+    separator = "/" if m["slash"] and issuer_code not in STATE_ISSUERS else "-"
+    full_code = f"{code}{separator}{issuer_code}" if issuer_code else code
     year = f"{m['year']}/" if m["year"] else ""
     number = f"{m['number']}/"  # "19-2017/NQ-CP" is a misspelling of the state's 19/2017/NQ-CP
     date, stated = _context(text, m.end())
