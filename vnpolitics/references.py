@@ -134,6 +134,7 @@ KNOWN_ORDINANCES = ("Người có công", "Ưu đãi người có công với c�
 #: Variants of a known name, mapped to the official one.
 LAW_ALIASES = {
     "Phí, lệ phí": "Phí và lệ phí",
+    "Phòng cháy, chữa cháy": "Phòng cháy và chữa cháy",
     "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "Kinh doanh BĐS": "Kinh doanh bất động sản",
     "Bầu cử đại biểu Quốc hội và đại biểu HĐND": "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
@@ -231,8 +232,10 @@ _PARTY = re.compile(
     rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}\s?-\s?(?P<code>{_CODE_WORD})\s?/\s?(?P<issuer>{_PARTY_ISSUER})"
 )
 # State order: 339/QĐ-TTg, 13/2023/NĐ-CP, 170/2024/QH15, and a Party code in state order: 35/NQ-TW.
+_STATE_CODES = "|".join(sorted(STATE_ISSUERS, key=len, reverse=True))
 _STATE = re.compile(
-    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:\s?/\s?|-\s?)(?P<year>(?:19|20)\d\d)(?:/\s?|[\s-](?=[A-ZĐ]{{2,6}}-))|/\s?"
+    rf"{_TYPE_PREFIX}?{_NOT_AFTER}{_NUMBER}(?:(?:\s?/\s?|-\s?)(?P<year>(?:19|20)\d\d)"
+    rf"(?:/\s?|[\s-](?=[A-ZĐ]{{2,6}}-)|(?P<dash_issuer>\s?-\s?)(?=(?:{_STATE_CODES})(?![\w-])))|/\s?"
     rf"|(?P<space>\s)(?={_CODE_WORD}-[A-ZĐ]))"
     rf"(?P<code>{_CODE_WORD}\d{{0,2}})"
     r"(?:(?:-\s?|\s-\s?(?=[A-ZĐ])|/(?=[A-ZĐ]{2,}[A-Za-zĐđ0-9&]*-)|(?P<slash>/)(?=[A-ZĐ]{2,}(?![\w/-])))"
@@ -280,7 +283,8 @@ _KNOWN_ORDINANCE_BY_LOWER = {_name_key(name): name for name in KNOWN_ORDINANCES}
 # 100/2015/QH13"), all part of the one reference.
 _LAW_NUMBER = (
     r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?(?:\s*\([A-ZĐ]{2,8}\))?"
-    r"(?:\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s+(?P<law_number>\d{1,4})/(?:19|20)\d\d/(?P<law_code>QH\d{1,2}))?"
+    r"(?:(?:\s+(?:năm\s+(?:19|20)\d\d\s+)?|\s*(?P<law_bracket>\()(?:[Ll]uật\s+)?)"  # "(Luật số 64/2010/QH12)"
+    r"số\s+(?P<law_number>\d{1,4})/(?:19|20)\d\d/(?P<law_code>QH\d{1,2})(?(law_bracket)\)))?"
 )
 _CODE_ABBREVIATIONS = "|".join(CODE_ABBREVIATIONS)
 _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
@@ -464,9 +468,13 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             span=(m.start(), m.end()),
             text=m.group(),
         )
-    if m["year"] and m["type"] in _TYPE_CODES and code in ("CP", "TTg") and not issuer_code:
-        # "Nghị quyết 16/2008/CP": since 2001 a code always names the type, so the type word supplies it.
-        code, issuer_code = _TYPE_CODES[m["type"]], code
+    if m["dash_issuer"] and not m["type"]:
+        return None  # "02/2017 - BYT" alone: a type word must say what the document is
+    kind = _type_of(m["type"], code) if m["type"] else ""
+    if m["year"] and kind in _TYPE_CODES and code in STATE_ISSUERS and not issuer_code:
+        # "Nghị quyết 16/2008/CP", "Thông tư 02/2017- BYT": since 2001 a code always names the
+        # type, so the type word supplies it.
+        code, issuer_code = _TYPE_CODES[kind], code
     national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
     known = national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"
     if not m["type"]:
@@ -753,8 +761,9 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
 
 
 #: An issuer named right after a short form ("quyết định 551 của Bộ Tổng tham mưu", "quy định
-#: 1161 năm 2015 của Bộ Xây dựng"): the number is a document's, even after a lower-case type word.
-_ISSUER_NAMED_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?:UBND|HĐND|[A-ZĐ])")
+#: 1161 năm 2015 của Bộ Xây dựng", "quyết định 49 (ngày 1/9/2011) của Thủ tướng"): the number is a
+#: document's, even after a lower-case type word.
+_ISSUER_NAMED_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:của|do)\s+(?:UBND|HĐND|[A-ZĐ])")
 
 
 def _is_weak_form(ref: Reference) -> bool:
