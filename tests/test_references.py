@@ -184,11 +184,33 @@ def test_a_list_of_numbers_after_one_type_word() -> None:
     assert ids("Thực hiện Nghị quyết 35, 100% cán bộ đã học tập.") == ["Nghị quyết 35"]
 
 
+def test_review_cases_keep_what_they_should() -> None:
+    assert ids("Là thạc sĩ ngành luật kinh tế, ông A cho rằng Luật Doanh nghiệp 2020 còn bất cập.") == [
+        "Luật Doanh nghiệp"
+    ]
+    assert ids("Sinh viên ngành Luật Kinh tế được giới thiệu Luật Doanh nghiệp và Luật Đầu tư.") == [
+        "Luật Doanh nghiệp", "Luật Đầu tư",
+    ]  # fmt: skip
+    assert ids("Sửa đổi một số điều của Pháp lệnh Ngoại hối và Pháp lệnh Quản lý thị trường.") == [
+        "Pháp lệnh Ngoại hối", "Pháp lệnh Quản lý thị trường",
+    ]  # fmt: skip
+    assert ids("Dự thảo Luật Bảo vệ công trình quan trọng được trình.") == ["Luật Bảo vệ công trình quan trọng"]
+    assert ids("Nghị quyết số 17/2021/NQ/HĐND của HĐND tỉnh.") == ["17/2021/NQ-HĐND"]
+    (ordinance,) = extract_references("Pháp lệnh Ngoại hối được sửa đổi.")
+    assert ordinance.issuer == "Ủy ban Thường vụ Quốc hội"
+
+
 def test_a_state_id_without_its_year_resolves_to_the_dated_one() -> None:
     text = "Tàu đóng theo Nghị định 17/2014/NĐ-CP. Ngư dân vay vốn theo Nghị định 17/NĐ-CP."
     assert ids(text) == ["17/2014/NĐ-CP", "17/2014/NĐ-CP"]
     assert ids("Nghị định 17/NĐ-CP và Nghị định 17/2014/NĐ-CP, Nghị định 17/2016/NĐ-CP") == [
         "17/NĐ-CP", "17/2014/NĐ-CP", "17/2016/NĐ-CP",
+    ]  # fmt: skip
+    # Then a bare short form has one document to resolve to.
+    assert ids("Nghị định 67/2014/NĐ-CP và Nghị định 67/NĐ-CP. Nghị định 67 được sửa.") == ["67/2014/NĐ-CP"] * 3
+    # Undated decisions are another numbering series: not merged.
+    assert ids("Quyết định 12/2023/QĐ-UBND về giá đất và Quyết định 12/QĐ-UBND về nhân sự.") == [
+        "12/2023/QĐ-UBND", "12/QĐ-UBND",
     ]  # fmt: skip
 
 
@@ -256,6 +278,12 @@ def test_several_terms_give_several_references() -> None:
         "Quyết định của Tòa phúc thẩm khu vực số 9 ở San Francisco gây tranh cãi.",  # a court's name
         "Ban Chỉ đạo có Công điện số 08/CĐ-TW gửi các tỉnh.",  # a telegram: not one of the types
         "Mã hồ sơ 04/2016 - BYT đã được tiếp nhận.",  # no type word says it is a document
+        # From a review: other papers after an issuer, fields of law, ordinary compounds.
+        "Theo kết luận của Thủ tướng tại văn bản số 357/TB-VPCP, các bộ phải báo cáo.",
+        "Kỳ họp thông qua Nghị quyết của HĐND tỉnh theo Tờ trình số 45/TTr-UBND.",
+        "Kết luận của Đoàn tại Báo cáo số 12/BC-ĐKT đã nêu.",
+        "Hội thảo bàn về Luật Thương mại quốc tế và thực tiễn.",
+        "Cần hoàn thiện các luật về hội nhập kinh tế quốc tế.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

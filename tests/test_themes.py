@@ -11,7 +11,7 @@ from sklearn.base import clone
 from sklearn.model_selection import cross_val_score
 
 from vnpolitics.labels import LABELS, OTHER
-from vnpolitics.reports import extrapolate_learning_curve
+from vnpolitics.reports import extrapolate_learning_curve, learning_curve_markdown
 from vnpolitics.themes import (
     ArticleDecision,
     KeywordClassifier,
@@ -190,3 +190,13 @@ def test_learning_curve_extrapolation_says_when_the_target_is_out_of_reach() -> 
     projection = extrapolate_learning_curve(curve, target=0.85)
     assert projection is not None and projection["power_law_articles"] is None
     assert extrapolate_learning_curve(curve[:2]) is None  # two points cannot fix three parameters
+
+
+@pytest.mark.parametrize("f1", [[0.70, 0.69, 0.68, 0.67], [0.7000, 0.7001, 0.7002, 0.7003], [0.60, 0.70, 0.75, 0.78]])
+def test_learning_curve_extrapolation_never_crashes_the_report(f1: list[float]) -> None:
+    curve = [{"fraction": i / 4, **point} for i, point in enumerate(_curve([300, 600, 900, 1200], f1), start=1)]
+    projection = extrapolate_learning_curve(curve)
+    assert projection is not None
+    assert projection["power_law_asymptote"] is None or projection["power_law_asymptote"] <= 1
+    evaluation = {"learning_curve": curve}
+    assert "Extrapolated" in "\n".join(learning_curve_markdown(evaluation))

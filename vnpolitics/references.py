@@ -208,10 +208,16 @@ _TYPES = "|".join([*sorted(TYPE_WORDS + tuple(w.lower() for w in TYPE_WORDS), ke
 # khởi tố bị can số 37/C46-P12", "Kết luận kiểm sát số 127/KLKS-TĐ"), and any type may name its
 # issuer first ("Quyết định của Ngân hàng Nhà nước số 652/2001").
 _AFTER_DESCRIBED_TYPE = r"(?:(?<=[Qq]uyết định )|(?<=[Cc]ông văn )|(?<=Kết luận ))"
+# A word of an issuer's name: not a type word, nor one that introduces another paper ("Kết luận
+# của Thủ tướng tại văn bản số ...", "Nghị quyết của HĐND tỉnh theo Tờ trình số ...").
+_ISSUER_WORD = (
+    rf"(?!(?i:{'|'.join(TYPE_WORDS)}|văn bản|tờ trình|báo cáo|tại|theo|về|trong|ở|ngày|kèm|và|số|luật)\b)"
+    r"[^\W\d_]+"
+)
 _DESCRIPTION = (
     rf"{_AFTER_DESCRIBED_TYPE}(?:[^\W\d_A-ZĐ][^\W\d_]*\s+){{1,6}}?(?=số\b)"
-    rf"|của\s+(?:(?!(?i:{'|'.join(TYPE_WORDS)})\b)[^\W\d_]+\s+){{1,5}}?(?=số\s*:?\s*\d+[/-])"
-    r"|(?:HĐND|UBND)(?:\s+[^\W\d_]+){0,4}?\s+(?=số\s*:?\s*\d)"  # "Nghị quyết HĐND tỉnh Nghệ An số 170"
+    rf"|của\s+(?:{_ISSUER_WORD}\s+){{1,5}}?(?=số\s*:?\s*\d+[/-])"
+    rf"|(?:HĐND|UBND)(?:\s+{_ISSUER_WORD}){{0,4}}?\s+(?=số\s*:?\s*\d)"  # "Nghị quyết HĐND tỉnh Nghệ An số 170"
 )
 _TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:{_DESCRIPTION})?(?:số\s*:?\s*)?)"
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
@@ -300,7 +306,8 @@ _CONSTITUTION = re.compile(
 )
 _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ Luật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
-    rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_name>(?i:{_LAW_NAMES}))"
+    rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật)"
+    rf"\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
     rf"|(?<![Pp]háp )(?P<law_word2>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS})"
     rf"|Pháp lệnh\s+(?P<ordinance_name>(?i:{_ORDINANCE_NAMES})))"
@@ -311,7 +318,7 @@ _LAW_STOP = (
     "năm|số|được|và|của|đã|có|này|mới|sửa|đổi|là|thì|cho|về|với|trong|tại|khi|để|các|những|như|sẽ|đang|theo|"
     r"ngày|hiện|vào|do|từ|trên|quy|gồm|nên|cũng|đều|bị|phải|không|chưa|qua|ra|nhằm|cùng|hay|hoặc|thông(?=\s+qua)|"
     "vẫn|nhưng|mà|lại|còn|rồi|sau|trước|chỉ|đó|nay|kia|ấy|vừa|bởi|vì|nếu|dù|tuy|song|thế|nào|gì|rất|quá|cần|ban|thừa|bổ|tới|"
-    "trình"
+    "(?<!công )trình"
 )
 # Capitalised words that may continue a law's name (proper nouns); any other capital starts a new phrase.
 _PROPER = "Việt|Nam|Quốc|Nhà|Nhân|Dân|Hội|Mặt|Trận|Tổ|Đảng|Chính|Phủ|Thủ|Đô|Công|Đoàn"
@@ -471,7 +478,7 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
     if m["dash_issuer"] and not m["type"]:
         return None  # "02/2017 - BYT" alone: a type word must say what the document is
     kind = _type_of(m["type"], code) if m["type"] else ""
-    if m["year"] and kind in _TYPE_CODES and code in STATE_ISSUERS and not issuer_code:
+    if m["year"] and m["year"] >= "2001" and kind in _TYPE_CODES and code in STATE_ISSUERS and not issuer_code:
         # "Nghị quyết 16/2008/CP", "Thông tư 02/2017- BYT": since 2001 a code always names the
         # type, so the type word supplies it.
         code, issuer_code = _TYPE_CODES[kind], code
@@ -485,8 +492,9 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
         if _LETTER_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None  # "văn bản số 357/TB-VPCP": a letter, which the specification leaves out
     issuer_code = issuer_code and re.sub(r"\s", "", issuer_code)
-    # "32/2013/TT/BTC" takes the state's dash; an unknown issuer's own slash is kept ("164/CV/HHLTVN").
-    separator = "/" if m["slash"] and issuer_code not in STATE_ISSUERS else "-"
+    # "32/2013/TT/BTC" takes the state's dash (a number with its year is a state document's); an
+    # organisation's own letter keeps its slash ("164/CV/HHLTVN").
+    separator = "/" if m["slash"] and not m["year"] and issuer_code not in STATE_ISSUERS else "-"
     full_code = f"{code}{separator}{issuer_code}" if issuer_code else code
     year = f"{m['year']}/" if m["year"] else ""
     number = f"{m['number']}/"  # "19-2017/NQ-CP" is a misspelling of the state's 19/2017/NQ-CP
@@ -571,12 +579,14 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
     elif groups.get("law_name"):
         name = f"Luật {_KNOWN_LAW_BY_LOWER.get(_name_key(groups['law_name']), groups['law_name'])}"
+        if name == "Luật về hội" and _HOI_COMPOUND.match(text, m.end("law_name")):
+            return None  # "các luật về hội nhập kinh tế", "luật về hội đồng quản trị"
     elif groups.get("ordinance_name"):
         listed = _KNOWN_ORDINANCE_BY_LOWER.get(_name_key(groups["ordinance_name"]), groups["ordinance_name"])
         name = f"Pháp lệnh {listed}"
     else:
-        if groups["name"] in _NOT_LAW_NAMES:
-            return None
+        if groups["name"] in _NOT_LAW_NAMES or " quốc tế" in groups["name"]:
+            return None  # no law outside the list is named "... quốc tế": a field ("Luật Thương mại quốc tế")
         # A misspelt tone ("Luật Quản lý nợ cộng") still names a listed law when only one fits.
         listed = _TONELESS_LAWS.get(_toneless_key(groups["name"]), []) if groups["word"] == "Luật" else []
         name = f"{groups['word']} {listed[0] if len(listed) == 1 else groups['name']}"
@@ -610,15 +620,17 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     kind = next(word for word in ("Luật", "Bộ luật", "Pháp lệnh") if name.startswith(word))
     return Reference(
         id=name, type=kind, number=number, code=code,
-        issuer=stated or "Quốc hội", date=date, span=(m.start(), m.end()), text=m.group(),
+        issuer=stated or ("Ủy ban Thường vụ Quốc hội" if kind == "Pháp lệnh" else "Quốc hội"), date=date,
+        span=(m.start(), m.end()), text=m.group(),
     )  # fmt: skip
 
 
 #: A list of subjects of study or fields ("môn học Luật hình sự, Luật dân sự", "ngành Luật Kinh tế").
 _STUDY_BEFORE = re.compile(
     r"(?<!\w)(?:[Mm]ôn(?:\s+học)?|[Nn]gành(?:\s+học)?|chuyên\s+ngành|[Kk]hối\s+ngành)\s+"
-    r"(?:(?:[Ll]uật|[Bb]ộ\s+luật)\s[^.;:]{0,120}?)?$"
+    r"(?:(?:[Ll]uật|[Bb]ộ\s+luật)(?:\s+[^\s,.;:]+){1,6}\s*,\s*)*$"  # only other subjects in between
 )
+_HOI_COMPOUND = re.compile(r"\s+(?:nhập|đồng|chợ|nghị|thảo|viên|họp|đàm|thi|diễn|quán|trường|tụ|làng|hè|nhóm)(?!\w)")
 _NUMBER_AFTER_NAME = re.compile(r"\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s*\d")
 #: A listed name followed by "quốc tế" is a field of law, not the law ("ngành luật thương mại quốc tế").
 _INTERNATIONAL_FIELD = re.compile(r"\s+quốc tế(?!\w)")
@@ -666,7 +678,7 @@ _CLEAR_COUNTRIES = "|".join(c for c in _COUNTRIES.split("|") if c not in _AMBIGU
 _COUNTRY = (
     rf"(?<!\w)(?:(?:{_CLEAR_COUNTRIES})"
     rf"|(?:(?<=nước )|(?<=phía )|(?<=tại )|(?<=ở )|(?<=của )|(?<=người ))(?:{'|'.join(_AMBIGUOUS_COUNTRIES)})"
-    rf"(?!\s+[A-ZĐ]))(?!\w)"
+    rf"(?!\s+(?:[A-ZĐ]|lệnh|luật)))(?!\w)"  # "của Pháp lệnh Ngoại hối" is not France
 )
 _COUNTRY_SEARCH = re.compile(_COUNTRY)
 #: A name not in the list followed closely by a country: "Luật An ninh Nội địa Singapore".
@@ -774,7 +786,20 @@ def _is_weak_form(ref: Reference) -> bool:
     return ref.partial and word[0].islower() and " ".join(word[:2]) not in _NUMBERED_NOUNS and "số" not in ref.text
 
 
-_UNDATED_STATE_ID = re.compile(r"(\d+)/([^/\s]+-[^/\s]+)")
+#: Decrees and circulars always carry their year: "Nghị định 67/NĐ-CP" is 67/2014/NĐ-CP with the
+#: year left out when the text states that one. (Decisions and resolutions are not merged: an
+#: undated "12/QĐ-UBND" belongs to another numbering series than "12/2023/QĐ-UBND".)
+_UNDATED_STATE_ID = re.compile(r"(\d+)/((?:NĐ|TT|TTLT)-[^/\s]+)")
+
+
+def _dated_id(identifier: str, documents: dict[str, Reference]) -> str:
+    """The dated id of an undated decree or circular when ``documents`` holds exactly one."""
+    if undated := _UNDATED_STATE_ID.fullmatch(identifier):
+        pattern = re.compile(rf"{undated[1]}/(?:19|20)\d\d/{re.escape(undated[2])}")
+        dated = [i for i in documents if pattern.fullmatch(i)]
+        if len(dated) == 1:
+            return dated[0]
+    return identifier
 
 
 def _resolve(references: list[Reference]) -> list[Reference]:
@@ -789,18 +814,17 @@ def _resolve(references: list[Reference]) -> list[Reference]:
             by_key.setdefault((r.type, r.number.lstrip("0")), {})[r.id] = r
             if r.id.startswith("NQTW"):
                 by_key.setdefault(("NQTW", r.id.split("-")[0]), {})[r.id] = r
+    # An undated decree or circular takes the year the text states for it, before short forms resolve.
+    for documents in by_key.values():
+        for identifier in list(documents):
+            if _dated_id(identifier, documents) != identifier:
+                documents.pop(identifier)
+    references = [
+        replace(r, id=_dated_id(r.id, by_key.get((r.type, r.number.lstrip("0")), {}))) if not r.partial else r
+        for r in references
+    ]
     resolved = []
     for ref in references:
-        if not ref.partial and (undated := _UNDATED_STATE_ID.fullmatch(ref.id)):
-            # "Nghị định 67/NĐ-CP" after "Nghị định 67/2014/NĐ-CP": the same document, its year left out.
-            key = (ref.type, ref.number.lstrip("0"))
-            dated = [
-                i
-                for i in by_key.get(key, {})
-                if re.fullmatch(rf"{undated[1]}/(?:19|20)\d\d/{re.escape(undated[2])}", i)
-            ]
-            if len(dated) == 1:
-                ref = replace(ref, id=dated[0])
         if ref.partial:
             key = ("NQTW", ref.id) if ref.id.startswith("NQTW") else (ref.type, ref.number.lstrip("0"))
             matches = by_key.get(key, {})

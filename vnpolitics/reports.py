@@ -22,10 +22,11 @@ def extrapolate_learning_curve(curve: list[dict[str, Any]], target: float = PARA
 
     ``power_law``: macro-F1 = a - b * n**-c, the usual shape of learning curves, fitted by least
     squares (linear in a and b for each c of a grid, so no optimiser is needed); it levels off at
-    ``asymptote`` and gives no article count when that is below the target. ``log_linear``:
-    macro-F1 = a + b * ln(n), which never levels off and so is the optimistic bound. Both are
-    extrapolations from a few points: an order of magnitude, not a promise. None with fewer than
-    three points.
+    ``asymptote`` (at most 1, as F1 is) and gives no article count when that is below the target;
+    it is None when no rising curve of that shape fits. ``log_linear``: macro-F1 = a + b * ln(n),
+    which never levels off and so is the optimistic bound. Counts beyond a billion articles are
+    reported as None (never). Both are extrapolations from a few points: an order of magnitude, not
+    a promise. None with fewer than three points.
     """
     n = np.array([p["articles"] for p in curve], dtype=float)
     f = np.array([p["macro_f1"] for p in curve], dtype=float)
@@ -36,20 +37,63 @@ def extrapolate_learning_curve(curve: list[dict[str, Any]], target: float = PARA
         design = np.column_stack([np.ones_like(n), -(n**-c)])
         (a, b), *_ = np.linalg.lstsq(design, f, rcond=None)
         residual = float(np.sum((design @ (a, b) - f) ** 2))
-        if b > 0 and (best is None or residual < best[0]):
+        if b > 0 and a <= 1 and (best is None or residual < best[0]):
             best = (residual, float(a), float(b), float(c))
     slope, intercept = np.polyfit(np.log(n), f, 1)
     result: dict[str, Any] = {
         "target": target,
-        "log_linear_articles": int(np.exp((target - intercept) / slope)) if slope > 0 else None,
+        "points": len(curve),
+        "log_linear_articles": _articles((target - intercept) / slope) if slope > 0 else None,
         "power_law_asymptote": None,
         "power_law_articles": None,
     }
     if best is not None:
         _, a, b, c = best
         result["power_law_asymptote"] = a
-        result["power_law_articles"] = int(((a - target) / b) ** (-1 / c)) if a > target else None
+        if a > target:
+            result["power_law_articles"] = _articles(-np.log((a - target) / b) / c)
     return result
+
+
+def _articles(log_count: float) -> int | None:
+    """exp(log_count) as a whole number of articles, or None beyond a billion (never, in practice)."""
+    return int(np.exp(log_count)) if log_count <= np.log(1e9) else None
+
+
+def learning_curve_markdown(evaluation: dict[str, Any]) -> list[str]:
+    """The learning-curve table, and what it extrapolates to (:func:`extrapolate_learning_curve`)."""
+    rows = [
+        "## Learning curve (best model, paragraph macro-F1)",
+        "",
+        "| share of training articles | articles | macro-F1 |",
+        "|---|---|---|",
+    ]
+    rows += [f"| {p['fraction']:.2f} | {p['articles']} | {p['macro_f1']:.3f} |" for p in evaluation["learning_curve"]]
+    projection = extrapolate_learning_curve(evaluation["learning_curve"])
+    if projection is not None:
+        power = (
+            f"reaches {projection['target']:.2f} at about {projection['power_law_articles']:,} training articles"
+            if projection["power_law_articles"] is not None
+            else f"never reaches {projection['target']:.2f}"
+        )
+        line = (
+            f"reaches it at about {projection['log_linear_articles']:,} articles"
+            if projection["log_linear_articles"] is not None
+            else "does not reach it either"
+        )
+        asymptote = projection["power_law_asymptote"]
+        fitted = (
+            f"a power law fitted to these points levels off at {asymptote:.3f} and {power}"
+            if asymptote is not None
+            else "no rising power law fits these points"
+        )
+        rows += [
+            "",
+            f"Extrapolated, with more articles of the same mix: {fitted}; a straight line in log(articles), "
+            f"which never levels off and so is the optimistic bound, {line}. "
+            f"Both are rough: {projection['points']} points.",
+        ]
+    return rows
 
 
 def comparison_markdown(evaluation: dict[str, Any]) -> str:
@@ -106,30 +150,8 @@ def comparison_markdown(evaluation: dict[str, Any]) -> str:
         f"Best segmentation-free model: **{fast['name']}** (paragraph macro-F1 {fast['paragraph_macro_f1']:.3f}); "
         f"within 0.02 of the best: {'yes' if fast['within_0.02_of_best'] else 'no'}.",
         "",
-        "## Learning curve (best model, paragraph macro-F1)",
-        "",
-        "| share of training articles | articles | macro-F1 |",
-        "|---|---|---|",
     ]
-    rows += [f"| {p['fraction']:.2f} | {p['articles']} | {p['macro_f1']:.3f} |" for p in evaluation["learning_curve"]]
-    projection = extrapolate_learning_curve(evaluation["learning_curve"])
-    if projection is not None:
-        power = (
-            f"reaches {projection['target']:.2f} at about {projection['power_law_articles']:,} training articles"
-            if projection["power_law_articles"] is not None
-            else f"never reaches {projection['target']:.2f}"
-        )
-        line = (
-            f"about {projection['log_linear_articles']:,} articles"
-            if projection["log_linear_articles"] is not None
-            else "never"
-        )
-        rows += [
-            "",
-            f"Extrapolated, with more articles of the same mix: a power law fitted to these points levels off at "
-            f"{projection['power_law_asymptote']:.3f} and {power}; a straight line in log(articles), which never "
-            f"levels off and so is the optimistic bound, reaches it at {line}. Both are rough: four points.",
-        ]
+    rows += learning_curve_markdown(evaluation)
     rows += [
         "",
         "## Precision trade-off (threshold on the highest paragraph probability, out-of-fold)",
