@@ -127,6 +127,7 @@ def ids(text: str) -> list[str]:
         ("trước khi Luật Phòng cháy, chữa cháy số 27/2001/QH10 có hiệu lực", "Luật Phòng cháy và chữa cháy"),
         ("Quốc hội thông qua Luật Tố tụng Hành chính (Luật số 64/2010/QH12).", "Luật Tố tụng hành chính"),
         ("ông dẫn quyết định 58 (ngày 1/9/2011) của Thủ tướng về lộ trình", "Quyết định 58"),
+        ("tuyển quân đúng Luật NVQS năm 2015", "Luật Nghĩa vụ quân sự"),  # from test21
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -278,6 +279,7 @@ def test_several_terms_give_several_references() -> None:
         "Quyết định của Tòa phúc thẩm khu vực số 9 ở San Francisco gây tranh cãi.",  # a court's name
         "Ban Chỉ đạo có Công điện số 08/CĐ-TW gửi các tỉnh.",  # a telegram: not one of the types
         "Mã hồ sơ 04/2016 - BYT đã được tiếp nhận.",  # no type word says it is a document
+        "Tên lửa trang bị cho tàu ngầm tấn công Đề án 885 Yasen của hải quân.",  # a foreign design (test21)
         # From a review: other papers after an issuer, fields of law, ordinary compounds.
         "Theo kết luận của Thủ tướng tại văn bản số 357/TB-VPCP, các bộ phải báo cáo.",
         "Kỳ họp thông qua Nghị quyết của HĐND tỉnh theo Tờ trình số 45/TTr-UBND.",

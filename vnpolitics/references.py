@@ -164,7 +164,7 @@ LAW_ABBREVIATIONS = {
     "các TCTD": "Các tổ chức tín dụng", "BVMT": "Bảo vệ môi trường", "KBCB": "Khám bệnh, chữa bệnh",
     "PCCC": "Phòng cháy và chữa cháy", "CBCC": "Cán bộ, công chức", "NHNN": "Ngân hàng Nhà nước Việt Nam",
     "KDBĐS": "Kinh doanh bất động sản", "SHTT": "Sở hữu trí tuệ", "Tổ chức QH": "Tổ chức Quốc hội",
-    "tổ chức QH": "Tổ chức Quốc hội", "ANQG": "An ninh quốc gia",
+    "tổ chức QH": "Tổ chức Quốc hội", "ANQG": "An ninh quốc gia", "NVQS": "Nghĩa vụ quân sự",
 }  # fmt: skip
 LAW_ABBREVIATIONS |= {"t" + key[1:]: name for key, name in LAW_ABBREVIATIONS.items() if key.startswith("Thuế ")}
 
@@ -737,6 +737,24 @@ def _is_quantity(text: str, number: str, end: int, word: str | None = None) -> b
     return bool(re.fullmatch(r"(?:19|20)\d\d", number)) and word not in _NEVER_BY_YEAR
 
 
+#: Warships, missiles and aircraft: their "Đề án" numbers are foreign design projects.
+_MILITARY_DESIGN = re.compile(
+    r"(?i:tàu ngầm|tàu tuần dương|tàu khu trục|tàu hộ vệ|tàu chiến|tên lửa|chiến đấu cơ|hải quân|Liên Xô)"
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, within 200 characters either side."""
+    before = text[max(0, start - 200) : start]
+    after = text[end : end + 200]
+    stop = re.search(r"[.;!?](?:\s|$)", after)
+    return (
+        before[max(before.rfind(". "), before.rfind("; ")) + 1 :]
+        + text[start:end]
+        + after[: stop.start() if stop else None]
+    )
+
+
 def _short(m: re.Match[str], text: str) -> list[Reference]:
     """A type word and a number ("Nghị quyết 35"), partial; see :func:`_is_weak_form` for the ones
     that count only if the text states the document in full, or names its issuer right after it."""
@@ -749,6 +767,8 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
     if _foreign_before(text, m.start()):
         return []
     kind = _type_of(word, "")
+    if kind == "Đề án" and _MILITARY_DESIGN.search(_sentence_around(text, m.start(), m.end())):
+        return []  # "tàu ngầm tấn công Đề án 949A": a (Soviet, Russian) design, not a project
     date, stated = _context(text, m.end())
     year = f"/{m['year']}" if m["year"] else ""
     first = Reference(
