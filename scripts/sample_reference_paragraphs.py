@@ -28,8 +28,11 @@ text is never written: the set is joined with the corpus directory when evaluate
     #   --cited 120 --cited-laodong 30 --word 25 --lookalike 25 (fresh articles whose citing
     #   paragraphs are all long; fewer rows because each is about twice as long)
     # test16: --seed 2039, excluding test3 to test15, the same lengths, --cited 140 --cited-laodong 16
-    #   --word 22 --lookalike 22; test17 and test18: --seed 2040 and 2041, excluding test3 up to the
+    #   --word 22 --lookalike 22; test17 to test19: --seed 2040 to 2042, excluding test3 up to the
     #   set before, the same lengths, --cited 160 --cited-laodong 0 --word 20 --lookalike 20
+    # test20: --seed 2043, excluding test3 to test19, the same lengths, --cited 130 --cited-laodong 0
+    #   --word 15 --lookalike 15; test21: --seed 2044, excluding test3 to test19 and test20, --cited 200
+    #   (only 131 were left) --cited-laodong 0 --word 15 --lookalike 15
 """
 
 from __future__ import annotations
