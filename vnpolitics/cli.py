@@ -374,15 +374,13 @@ def corpus_agreement(corpus_dir: str | None, annotations: str | None, selections
     """Cohen's kappa between the two annotation passes, and where they disagree."""
     from vnpolitics import corpus as corpus_module
 
-    ids = None
-    if selections:
-        ids = {
-            json.loads(line)["id"]
-            for path in selections
-            for line in Path(path).read_text("utf-8").splitlines()
-            if line.strip()
-        }
-    result = corpus_module.agreement(annotations, corpus_dir, ids)
+    try:
+        ids = {row["id"] for path in selections for row in corpus_module._read_jsonl(Path(path))} or None
+        result = corpus_module.agreement(annotations, corpus_dir, ids)
+    except corpus_module.CorpusError as error:
+        raise click.ClickException(str(error)) from error
+    except KeyError as error:
+        raise click.ClickException(f"a --selection row has no {error} field") from error
     disagreements = result.pop("disagreements")
     click.echo(json.dumps(result, indent=2))
     for item in disagreements:
