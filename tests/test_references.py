@@ -138,6 +138,18 @@ def ids(text: str) -> list[str]:
         ("Luật Trách nhiệm bồi thường của nhà nước", "Luật Trách nhiệm bồi thường của Nhà nước"),
         ("phê duyệt bằng quyết định 655, ngày 12/5/2017", "Quyết định 655"),  # confirmed by its date
         ("thực hiện quyết định 23 về di dời của UBND thành phố", "Quyết định 23"),  # by its issuer
+        # From the blind set test22:
+        ("theo khoản 6 Điều 7 Luật Bảo vệ và chăm sóc giáo dục trẻ em", "Luật Bảo vệ, chăm sóc và giáo dục trẻ em"),
+        ("Nghị định 168/2024/NĐ về xử phạt", "168/2024/NĐ-CP"),  # decrees are the Government's
+        ("Quyết định số 2551/QDD-TTg", "2551/QĐ-TTg"),  # Telex's "DD" for "Đ"
+        ("Nghị quyết Trung ương 04", "NQTW4"),
+        ("Quyết định số 31-QĐ/ĐU-MTTW ngày 21/2/2017", "31-QĐ/ĐU-MTTW"),  # a Party committee of a body
+        ("theo quy định của luật Lao động.", "Luật Lao động"),  # a code's everyday name, capitalised
+        ("Luật CNTT", "Luật Công nghệ thông tin"),
+        ("Luật MTTQ Việt Nam", "Luật Mặt trận Tổ quốc Việt Nam"),
+        ("xây dựng Luật Khu hành chính - kinh tế đặc biệt,", "Luật Khu hành chính - kinh tế đặc biệt"),
+        ("phân bổ theo Luật ngân sách,", "Luật Ngân sách"),
+        ("góp ý dự thảo Luật Ngân sách địa phương", "Luật Ngân sách địa phương"),  # a longer name, not listed
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:
@@ -214,6 +226,16 @@ def test_review_cases_keep_what_they_should() -> None:
 def test_a_weak_short_form_counts_where_the_text_confirms_that_number() -> None:
     text = "Thủ tướng ký quyết định 92 của Thủ tướng về nhân sự. Sau quyết định 92, sở bàn giao; quyết định 7 lần."
     assert ids(text) == ["Quyết định 92", "Quyết định 92"]
+
+
+def test_numbers_listed_before_a_full_code_share_it() -> None:
+    assert ids("Thủ tướng vừa ký các quyết định 106, 107/QĐ-TTg về kỷ luật.") == ["106/QĐ-TTg", "107/QĐ-TTg"]
+    assert ids("Các Nghị quyết 35, 36-NQ/TW của Bộ Chính trị.") == ["35-NQ/TW", "36-NQ/TW"]
+
+
+def test_a_later_year_after_a_dated_law_is_that_law_again() -> None:
+    refs = extract_references("Giai đoạn giao thời giữa Luật Đất đai năm 2003 và 2013, các nghị định")
+    assert [(r.id, r.text) for r in refs] == [("Luật Đất đai", "Luật Đất đai năm 2003"), ("Luật Đất đai", "2013")]
 
 
 def test_a_state_id_without_its_year_resolves_to_the_dated_one() -> None:
@@ -301,6 +323,9 @@ def test_several_terms_give_several_references() -> None:
         "Kết luận của Đoàn tại Báo cáo số 12/BC-ĐKT đã nêu.",
         "Hội thảo bàn về Luật Thương mại quốc tế và thực tiễn.",
         "Cần hoàn thiện các luật về hội nhập kinh tế quốc tế.",
+        # From the blind set test22: submissions, a committee's name.
+        "Ban cán sự đảng có Tờ trình 01-TTr/BCSĐ gửi Bộ Chính trị.",
+        "Ông từng là Chủ tịch Ủy ban Dự thảo Hiến pháp của Quốc hội.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

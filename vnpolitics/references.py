@@ -123,10 +123,10 @@ KNOWN_LAWS = (
     "Doanh nghiệp tư nhân", "Thuế chuyển quyền sử dụng đất", "Thuế nhà, đất", "Thuế doanh thu", "Thuế lợi tức",
     "Đầu tư nước ngoài", "Cơ quan đại diện Việt Nam ở nước ngoài",
     # Drafts long debated under their working title.
-    "về hội", "Dân số",
+    "về hội", "Dân số", "Khu hành chính - kinh tế đặc biệt",
     # Everyday names the press uses for a code or a law, kept as written (see corpus/REFERENCES.md).
     # ("luật hình sự", "luật lao động" in lower case are mostly the field of law, so not listed.)
-    "Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước", "Thi hành án",
+    "Tố tụng hình sự", "Tố tụng dân sự", "Trách nhiệm bồi thường Nhà nước", "Thi hành án", "Ngân sách", "Công chức",
     "Ban hành các văn bản quy phạm pháp luật",
 )  # fmt: skip
 #: Ordinances recognised by name ("Pháp lệnh Người có công"); others are found by the generic rule.
@@ -149,7 +149,9 @@ CODE_ABBREVIATIONS = {
     "BLTTDS": "Bộ luật Tố tụng dân sự", "BLLĐ": "Bộ luật Lao động",
 }  # fmt: skip
 LAW_ABBREVIATIONS = {
-    "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "ANM": "An ninh mạng", "GTĐB": "Giao thông đường bộ",
+    "BHYT": "Bảo hiểm y tế", "BHXH": "Bảo hiểm xã hội", "CNTT": "Công nghệ thông tin",
+    "MTTQ Việt Nam": "Mặt trận Tổ quốc Việt Nam", "MTTQ": "Mặt trận Tổ quốc Việt Nam", "ANM": "An ninh mạng",
+    "GTĐB": "Giao thông đường bộ",
     "PCTN": "Phòng, chống tham nhũng", "HTX": "Hợp tác xã", "DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa", "Hỗ trợ DNNVV": "Hỗ trợ doanh nghiệp nhỏ và vừa",
     "LS": "Luật sư", "THA dân sự": "Thi hành án dân sự",
@@ -182,8 +184,8 @@ _OPTIONAL_WORDS = frozenset({"và", "của"})
 
 
 def _loose_name_pattern(name: str) -> str:
-    """A listed name as a pattern that allows what :func:`_loose_key` ignores: commas written or
-    not where the name has one, and a small word left out ("và" also written as a comma)."""
+    """A listed name as a pattern that allows what :func:`_loose_key` ignores: a comma written, left
+    out or written "và" where the name has one, and a small word left out ("và" also written as a comma)."""
     pattern = ""
     for word in name.split():
         comma = word.endswith(",")
@@ -192,7 +194,7 @@ def _loose_name_pattern(name: str) -> str:
             pattern += rf"(?:,?\s+{word}|,)?"
         else:
             pattern += rf"\s+{word}" if pattern else word
-        pattern += ",?" if comma else ""
+        pattern += r"(?:,|\s+và)?" if comma else ""  # "Bảo vệ và chăm sóc giáo dục trẻ em"
     return pattern
 
 
@@ -255,6 +257,7 @@ _KNOWN_PARTY = "|".join(sorted(PARTY_ISSUERS, key=len, reverse=True))
 # the all-capital ones already match the generic alternative.
 _MIXED_CASE_STATE = "|".join(code for code in STATE_ISSUERS if not code.isupper())
 _PARTY_ISSUER = (
+    rf"ĐU-[A-ZĐ]{{2,8}}(?![\w-])|"  # a Party committee of a body: "31-QĐ/ĐU-MTTW"
     rf"(?:{_KNOWN_PARTY})(?![0-9/-]|[A-ZĐƯ][A-ZĐƯ0-9])|[A-ZĐƯ]{{2,8}}(?![\w-])|(?:{_MIXED_CASE_STATE})(?!\w)"
 )
 _PARTY = re.compile(
@@ -320,7 +323,7 @@ _LAW_ABBREVIATIONS = "|".join(LAW_ABBREVIATIONS)
 # :func:`_lower_case_not_a_law`.
 # The Constitution, Vietnam's own: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
 _CONSTITUTION = re.compile(
-    r"(?<!Hội đồng )(?<!Tòa án )"
+    r"(?<!Hội đồng )(?<!Tòa án )(?<!Ủy ban [Dd]ự thảo )"
     r"Hiến pháp(?:\s+nước\s+(?:Cộng hòa xã hội chủ nghĩa|CHXHCN)\s+Việt Nam)?(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?"
     r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
@@ -328,6 +331,7 @@ _LAW = re.compile(
     rf"(?:(?P<code_word>Bộ [Ll]uật|bộ [Ll]uật)\s+(?P<code_name>(?i:{_CODE_NAMES}))"
     rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật)"
     rf"\s+(?P<law_name>(?i:{_LAW_NAMES}))"
+    rf"|(?<![Pp]háp )(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật\s+(?P<code_as_law>{_CODE_NAMES})"
     rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
     rf"|(?<![Pp]háp )(?P<law_word2>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS})"
     rf"|Pháp lệnh\s+(?P<ordinance_name>(?i:{_ORDINANCE_NAMES})))"
@@ -427,6 +431,9 @@ def _type_of(prefix: str | None, code: str) -> str:
     return _TYPE_OF_CODE.get(code, _TYPE_OF_CODE.get(code.rstrip("0123456789"), ""))
 
 
+#: Papers that are not among the specification's types: telegrams ("Công điện số 06/CĐ-TW"),
+#: submissions ("01-TTr/BCSĐ") and reports ("12/BC-ĐKT").
+_NOT_DOCUMENT_CODES = frozenset({"CĐ", "TTr", "BC"})
 #: Central Party bodies: a document they issue is a "/TW" one.
 _CENTRAL_BODIES = ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư")
 
@@ -438,6 +445,8 @@ def _party_issuer_code(code: str, stated: str) -> str:
 
 
 def _party(m: re.Match[str], text: str) -> Reference | None:
+    if m["code"] in _NOT_DOCUMENT_CODES:
+        return None
     date, stated = _context(text, m.end())
     issuer_code = _party_issuer_code(m["issuer"], stated)
     if issuer_code in STATE_ISSUERS:  # "824-QĐ/TTg": a state document written in Party order
@@ -459,8 +468,8 @@ def _party(m: re.Match[str], text: str) -> Reference | None:
 
 
 _GLUED_CODE = re.compile(r"(?P<type>QĐ|NQ|NĐ|CT|TT|KH)(?P<issuer>UBND|UB|CP|TTg)")
-#: Type codes typed without the stroke of "Đ" ("38/2012/ND-CP").
-_UNSTROKED = {"ND": "NĐ", "QD": "QĐ"}
+#: Type codes typed without the stroke of "Đ" ("38/2012/ND-CP"), or with Telex's "DD" for it ("QDD-TTg").
+_UNSTROKED = {"ND": "NĐ", "QD": "QĐ", "NDD": "NĐ", "QDD": "QĐ"}
 #: The type part of a state code, for a type word ("Nghị quyết" -> "NQ").
 _TYPE_CODES = {"Nghị quyết": "NQ", "Nghị định": "NĐ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Thông tư": "TT"}
 #: Issuer codes in their standard spelling, looked up case-insensitively ("QĐ-Ttg" -> "QĐ-TTg").
@@ -469,8 +478,8 @@ _STATE_ISSUER_BY_LOWER = {code.lower(): code for code in STATE_ISSUERS}
 
 def _state(m: re.Match[str], text: str) -> Reference | None:
     code, issuer_code = _UNSTROKED.get(m["code"], m["code"]), m["issuer"]
-    if code == "CĐ":
-        return None  # "Công điện số 06/CĐ-TW": a telegram, not one of the specification's types
+    if code in _NOT_DOCUMENT_CODES:
+        return None
     if m["slash"] and code not in _TYPE_OF_CODE:
         return None  # "32/2013/TT/BTC" is a circular; "12/AB/CD" is not enough to be a document
     if issuer_code and issuer_code.startswith("Ư"):
@@ -495,6 +504,8 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
             span=(m.start(), m.end()),
             text=m.group(),
         )
+    if code == "NĐ" and not issuer_code:
+        issuer_code = "CP"  # "Nghị định 168/2024/NĐ": only the Government issues decrees
     if m["dash_issuer"] and not m["type"]:
         return None  # "02/2017 - BYT" alone: a type word must say what the document is
     kind = _type_of(m["type"], code) if m["type"] else ""
@@ -559,7 +570,7 @@ _LETTER_BEFORE = re.compile(r"[Vv]ăn bản\s+(?:số\s*:?\s*)?$|[Vv]ăn bản(?
 def _plenum(m: re.Match[str], text: str) -> list[Reference]:
     """A plenum resolution, or one per term when several are listed ("khóa XI, XII")."""
     raw = m["ordinal"] or m["plenum"] or m["short"] or m["bare"]
-    plenum = str(_NUMBER_WORDS.get(raw.lower(), _ARABIC.get(raw, raw)))
+    plenum = str(int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), _ARABIC.get(raw, raw)))  # "04" is 4
     term, more, end = m["term"], m["more"] or "", m.end()
     if term is None and (after := _TERM_AFTER.match(text, end)):
         term, end = after["term"], after.end()
@@ -593,6 +604,8 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         # The pattern matches case-insensitively, which Unicode allows for a few letters that
         # casefold differently ("ſ"): fall back to the name as written.
         name = f"Bộ luật {_KNOWN_CODE_BY_LOWER.get(_name_key(groups['code_name']), groups['code_name'])}"
+    elif groups.get("code_as_law"):
+        name = f"Luật {groups['code_as_law']}"  # "luật Lao động": capitalised, the code by its everyday name
     elif groups.get("code_abbr"):
         name = CODE_ABBREVIATIONS[groups["code_abbr"]]
     elif groups.get("law_abbr"):
@@ -603,6 +616,8 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         name = f"Luật {listed or written}"
         if name == "Luật về hội" and _HOI_COMPOUND.match(text, m.end("law_name")):
             return None  # "các luật về hội nhập kinh tế", "luật về hội đồng quản trị"
+        if listed in _EVERYDAY_SHORT_NAMES and _NAME_GOES_ON.match(text, m.end("law_name")):
+            return None  # "Luật Ngân sách địa phương", "Luật công chức, viên chức": other names
     elif groups.get("ordinance_name"):
         listed = _KNOWN_ORDINANCE_BY_LOWER.get(_name_key(groups["ordinance_name"]), groups["ordinance_name"])
         name = f"Pháp lệnh {listed}"
@@ -616,7 +631,7 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         return None  # "Pháp lệnh Cảnh vệ số 25/2005/PL-UBTVQH11": the number is the id (found as a state code)
     if _STUDY_BEFORE.search(text, max(0, m.start() - 150), m.start()):
         return None  # "các môn học Luật hình sự, Luật tố tụng hình sự": subjects of study
-    named = ("name", "law_name", "law_abbr", "code_name", "code_abbr", "ordinance_name")
+    named = ("name", "law_name", "law_abbr", "code_name", "code_as_law", "code_abbr", "ordinance_name")
     name_end = max(m.end(g) for g in named if groups.get(g))
     year = re.search(r"(?:19|20)\d\d", text[name_end : m.end()])
     # A name from the list is Vietnamese unless a country follows; an unknown one is also foreign
@@ -652,6 +667,10 @@ _STUDY_BEFORE = re.compile(
     r"(?<!\w)(?:[Mm]ôn(?:\s+học)?|[Nn]gành(?:\s+học)?|chuyên\s+ngành|[Kk]hối\s+ngành)\s+"
     r"(?:(?:[Ll]uật|[Bb]ộ\s+luật)(?:\s+[^\s,.;:]+){1,6}\s*,\s*)*$"  # only other subjects in between
 )
+#: Everyday names that begin longer ones; the name goes on when a lower-case word follows that
+#: cannot end it (the general rule would cut "Luật Trẻ em mặc dù" and "Luật Nhà ở nêu rõ" wrongly).
+_EVERYDAY_SHORT_NAMES = frozenset({"Ngân sách", "Công chức"})
+_NAME_GOES_ON = re.compile(rf",?\s+(?!(?:{_LAW_STOP})(?!\w))[^\W\d_A-ZĐ]")
 _HOI_COMPOUND = re.compile(r"\s+(?:nhập|đồng|chợ|nghị|thảo|viên|họp|đàm|thi|diễn|quán|trường|tụ|làng|hè|nhóm)(?!\w)")
 _NUMBER_AFTER_NAME = re.compile(r"\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s*\d")
 #: A listed name followed by "quốc tế" is a field of law, not the law ("ngành luật thương mại quốc tế").
@@ -936,7 +955,8 @@ def _find(text: str) -> list[Reference]:
     for m in _CONSTITUTION.finditer(text):
         add(_constitution(m, text))
     for m in _LAW.finditer(text):  # before state codes: "Bộ luật Hình sự số 100/2015/QH13" is the law
-        add(_law(m, text))
+        for ref in _with_later_years(_law(m, text), text):
+            add(ref)
     for m in _PARTY.finditer(text):
         add(_party(m, text))
     for m in _STATE.finditer(text):
@@ -944,11 +964,52 @@ def _find(text: str) -> list[Reference]:
     for m in _OLD_STATE.finditer(text):
         add(_old_state(m, text))
     for m in _LAW_GENERIC.finditer(text):
-        add(_law(m, text))
+        for ref in _with_later_years(_law(m, text), text):
+            add(ref)
     for m in _SHORT.finditer(text):
         for ref in _short(m, text):
             add(ref)
-    return sorted(found, key=lambda r: r.span)
+    return _share_codes(sorted(found, key=lambda r: r.span), text)
+
+
+#: "Luật Đất đai năm 2003 và 2013": a later year after a dated law is that law's other version.
+_LATER_YEAR = re.compile(r"\s*(?:,|và)\s*(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?![\w/-])")
+
+
+def _with_later_years(ref: Reference | None, text: str) -> list[Reference]:
+    """A law, and a reference for each later year listed after its own."""
+    if ref is None:
+        return []
+    references, end = [ref], ref.span[1]
+    if re.search(r"(?:19|20)\d\d$", ref.text):
+        while later := _LATER_YEAR.match(text, end):
+            end = later.end()
+            references.append(replace(ref, span=(later.start("year"), end), text=later["year"], date=""))
+    return references
+
+
+#: "quyết định 106, 107/QĐ-TTg": numbers listed before a full code share it.
+_BEFORE_SHARED_CODE = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _share_codes(references: list[Reference], text: str) -> list[Reference]:
+    """Give a short form the code of the fully stated document of its type listed right after it."""
+    shared = list(references)
+    for i in range(len(shared) - 2, -1, -1):  # backwards, so "105, 106, 107/QĐ-TTg" passes the code on
+        short, full = shared[i], shared[i + 1]
+        if (
+            short.partial
+            and not full.partial
+            and short.type == full.type
+            and "/" not in short.id  # "Nghị định 24/2014" has its own year
+            and full.id.startswith(full.number)
+            and _BEFORE_SHARED_CODE.fullmatch(text, short.span[1], full.span[0])
+        ):
+            shared[i] = replace(
+                short, id=short.number + full.id[len(full.number) :], code=full.code,
+                issuer=short.issuer or full.issuer, partial=False, _weak=False,
+            )  # fmt: skip
+    return shared
 
 
 def evaluate(gold_path: str | None = None, texts_dir: str | None = None) -> dict[str, object]:
