@@ -40,6 +40,7 @@ text is never written: the set is joined with the corpus directory when evaluate
     # test23: --seed 2046 --revisit test3 to test21 --max-chars 5000 --cited 300 --cited-laodong 20 (2 left)
     #   --word 25 --lookalike 25 (other paragraphs of the articles that test3 to test21 sampled one
     #   paragraph from: those paragraphs were never read)
+    # test24: --seed 2047, the same --revisit and quotas, --exclude test23 (287 citing paragraphs were left)
 """
 
 from __future__ import annotations
