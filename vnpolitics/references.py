@@ -32,7 +32,7 @@ _ABBREVIATIONS = {
 _TYPE_OF_CODE = {
     "NQ": "Nghị quyết", "KL": "Kết luận", "QĐi": "Quy định", "QĐ": "Quyết định", "QĐNS": "Quyết định",
     "CT": "Chỉ thị", "ĐA": "Đề án", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "NĐ": "Nghị định",
-    "TT": "Thông tư", "CV": "Công văn", "PL": "Pháp lệnh", "QH": "Nghị quyết", "TTLT": "Thông tư liên tịch",
+    "TT": "Thông tư", "CV": "Công văn", "PL": "Pháp lệnh", "QH": "Nghị quyết", "TTLT": "Thông tư",
 }  # fmt: skip
 
 #: Issuer codes of Party bodies (after the slash in Party order, after the dash in state order).
@@ -143,6 +143,8 @@ LAW_ALIASES = {
     "Giáo dục ĐH": "Giáo dục đại học",
 }
 KNOWN_CODES = ("Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự", "Tố tụng dân sự", "Hàng hải Việt Nam", "Hàng hải")
+#: Codes' names abbreviated after "Bộ luật" ("Bộ luật TTHS").
+CODE_NAME_ABBREVIATIONS = {"TTHS": "Tố tụng hình sự", "TTDS": "Tố tụng dân sự", "HHVN": "Hàng hải Việt Nam"}
 #: Standard abbreviations of codes and laws ("BLHS", "Luật BHYT").
 CODE_ABBREVIATIONS = {
     "BLHS": "Bộ luật Hình sự", "BLTTHS": "Bộ luật Tố tụng hình sự", "BLDS": "Bộ luật Dân sự",
@@ -202,7 +204,9 @@ _KNOWN_LAW_BY_LOWER = {_name_key(name): name for name in KNOWN_LAWS} | {
     _name_key(alias): name for alias, name in LAW_ALIASES.items()
 }
 _KNOWN_LAW_BY_LOOSE_KEY = {_loose_key(name): name for name in (*LAW_ALIASES.values(), *KNOWN_LAWS)}
-_KNOWN_CODE_BY_LOWER = {_name_key(name): name for name in KNOWN_CODES}
+_KNOWN_CODE_BY_LOWER = {_name_key(name): name for name in KNOWN_CODES} | {
+    _name_key(abbreviation): name for abbreviation, name in CODE_NAME_ABBREVIATIONS.items()
+}
 #: Tone marks (grave, acute, tilde, hook above, dot below), which misspellings most often get wrong.
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
@@ -304,6 +308,9 @@ _SHORT = re.compile(
 )
 _LAW_NAMES = "|".join(_loose_name_pattern(n) for n in sorted((*KNOWN_LAWS, *LAW_ALIASES), key=len, reverse=True))
 _CODE_NAMES = "|".join(re.escape(n) for n in sorted(KNOWN_CODES, key=len, reverse=True))
+_CODE_NAMES_OR_ABBREVIATIONS = "|".join(
+    re.escape(n) for n in sorted((*KNOWN_CODES, *CODE_NAME_ABBREVIATIONS), key=len, reverse=True)
+)
 _ORDINANCE_NAMES = "|".join(
     re.escape(n).replace("\\ ", "\\s+") for n in sorted(KNOWN_ORDINANCES, key=len, reverse=True)
 )
@@ -328,7 +335,7 @@ _CONSTITUTION = re.compile(
     r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
 _LAW = re.compile(
-    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ [Ll]uật)\s+(?P<code_name>(?i:{_CODE_NAMES}))"
+    rf"(?:(?P<code_word>Bộ [Ll]uật|bộ [Ll]uật)\s+(?P<code_name>(?i:{_CODE_NAMES_OR_ABBREVIATIONS}))"
     rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật)"
     rf"\s+(?P<law_name>(?i:{_LAW_NAMES}))"
     rf"|(?<![Pp]háp )(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật\s+(?P<code_as_law>{_CODE_NAMES})"
@@ -426,9 +433,14 @@ def _context(text: str, end: int) -> tuple[str, str]:
 
 
 def _type_of(prefix: str | None, code: str) -> str:
+    """The specification's type of a document, from its type word or else its code. Joint
+    circulars and resolutions are circulars and resolutions ("Thông tư liên tịch số 17/2013" is
+    ``Thông tư 17/2013``)."""
     if prefix:
-        return _ABBREVIATIONS.get(prefix, prefix[0].upper() + prefix[1:])
-    return _TYPE_OF_CODE.get(code, _TYPE_OF_CODE.get(code.rstrip("0123456789"), ""))
+        kind = _ABBREVIATIONS.get(prefix, prefix[0].upper() + prefix[1:])
+    else:
+        kind = _TYPE_OF_CODE.get(code, _TYPE_OF_CODE.get(code.rstrip("0123456789"), ""))
+    return kind.removesuffix(" liên tịch")
 
 
 #: Papers that are not among the specification's types: telegrams ("Công điện số 06/CĐ-TW"),
@@ -513,6 +525,8 @@ def _state(m: re.Match[str], text: str) -> Reference | None:
         # "Nghị quyết 16/2008/CP", "Thông tư 02/2017- BYT": since 2001 a code always names the
         # type, so the type word supplies it.
         code, issuer_code = _TYPE_CODES[kind], code
+    if re.fullmatch(r"(?i:QH|UBTVQH)\d{1,2}", code):
+        code = code.upper()  # "106/2016/Qh13"
     national_assembly = re.fullmatch(r"QH\d{1,2}|UBTVQH\d{1,2}", code)
     known = national_assembly or code in _TYPE_OF_CODE or code in STATE_ISSUERS or code == "UBND"
     if not m["type"]:
