@@ -369,7 +369,7 @@ def test_to_dict_has_every_field() -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name", ["test", "test3"])
+@pytest.mark.parametrize("name", ["test", "test3", "test22"])
 def test_precision_and_recall_on_the_hand_built_sets(shared_corpus: Path, name: str) -> None:
     # Regression floors, not the reported scores (see corpus/references/README.md for those).
     result = evaluate(str(Path(__file__).parent.parent / "corpus" / "references" / f"{name}.jsonl"), str(shared_corpus))
