@@ -41,6 +41,10 @@ text is never written: the set is joined with the corpus directory when evaluate
     #   --word 25 --lookalike 25 (other paragraphs of the articles that test3 to test21 sampled one
     #   paragraph from: those paragraphs were never read)
     # test24: --seed 2047, the same --revisit and quotas, --exclude test23 (287 citing paragraphs were left)
+    # test25: two draws, shuffled together with random.Random(2048): --seed 2048 --revisit test3 to test24
+    #   --max-chars 5000 --cited 400 --cited-laodong 20 --word 20 --lookalike 20 (226 rows), and
+    #   --seed 2048 --annotated --revisit test22 --max-chars 5000 --cited 400 --cited-laodong 0 --word 5
+    #   --lookalike 5 (64 rows)
 """
 
 from __future__ import annotations
