@@ -334,6 +334,10 @@ def test_several_terms_give_several_references() -> None:
         # From the blind set test22: submissions, a committee's name.
         "Ban cán sự đảng có Tờ trình 01-TTr/BCSĐ gửi Bộ Chính trị.",
         "Ông từng là Chủ tịch Ủy ban Dự thảo Hiến pháp của Quốc hội.",
+        # From test24: a submission, a licence, a degree.
+        "Sở có Tờ trình số 338/TT-ĐC đề nghị cấp giấy chứng nhận.",
+        "Tỉnh thu hồi giấy phép khai thác khoáng sản số 563/QĐ-UBND, ngày 12/8/2013.",
+        "Sinh viên tốt nghiệp có bằng Cử nhân Luật Thương mại Quốc tế.",
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

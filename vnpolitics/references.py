@@ -581,8 +581,12 @@ def _old_state(m: re.Match[str], text: str) -> Reference | None:
 
 
 # "văn bản số ...", "văn bản xử phạt hành chính số ...": a letter or an individual act, not cited
-# as a document (the specification leaves them out).
-_LETTER_BEFORE = re.compile(r"[Vv]ăn bản\s+(?:số\s*:?\s*)?$|[Vv]ăn bản(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){1,4}?\s+số\s*:?\s*$")
+# as a document (the specification leaves them out); so are submissions, reports, licences,
+# telegrams and minutes ("Tờ trình số 338/TT-ĐC", "giấy phép khai thác khoáng sản số 563/QĐ-UBND").
+_PAPER = r"[Vv]ăn bản|[Tt]ờ trình|[Bb]áo cáo|[Gg]iấy phép|[Cc]ông điện|[Bb]iên bản"
+_LETTER_BEFORE = re.compile(
+    rf"(?:{_PAPER})\s+(?:số\s*:?\s*)?$|(?:{_PAPER})(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){{1,4}}?\s+số\s*:?\s*$"
+)
 
 
 def _plenum(m: re.Match[str], text: str) -> list[Reference]:
@@ -640,7 +644,7 @@ def _law(m: re.Match[str], text: str) -> Reference | None:
         listed = _KNOWN_ORDINANCE_BY_LOWER.get(_name_key(groups["ordinance_name"]), groups["ordinance_name"])
         name = f"Pháp lệnh {listed}"
     else:
-        if groups["name"] in _NOT_LAW_NAMES or " quốc tế" in groups["name"]:
+        if groups["name"] in _NOT_LAW_NAMES or " quốc tế" in groups["name"].lower():
             return None  # no law outside the list is named "... quốc tế": a field ("Luật Thương mại quốc tế")
         # A misspelt tone ("Luật Quản lý nợ cộng") still names a listed law when only one fits.
         listed = _TONELESS_LAWS.get(_toneless_key(groups["name"]), []) if groups["word"] == "Luật" else []
@@ -692,7 +696,7 @@ _NAME_GOES_ON = re.compile(rf",?\s+(?!(?:{_LAW_STOP})(?!\w))[^\W\d_A-ZĐ]")
 _HOI_COMPOUND = re.compile(r"\s+(?:nhập|đồng|chợ|nghị|thảo|viên|họp|đàm|thi|diễn|quán|trường|tụ|làng|hè|nhóm)(?!\w)")
 _NUMBER_AFTER_NAME = re.compile(r"\s+(?:năm\s+(?:19|20)\d\d\s+)?số\s*\d")
 #: A listed name followed by "quốc tế" is a field of law, not the law ("ngành luật thương mại quốc tế").
-_INTERNATIONAL_FIELD = re.compile(r"\s+quốc tế(?!\w)")
+_INTERNATIONAL_FIELD = re.compile(r"\s+[Qq]uốc tế(?!\w)")
 
 
 #: Lower-case type words that, followed by a number, still name a document ("nghị định 67"); the
