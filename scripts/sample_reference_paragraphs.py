@@ -45,6 +45,8 @@ text is never written: the set is joined with the corpus directory when evaluate
     #   --max-chars 5000 --cited 400 --cited-laodong 20 --word 20 --lookalike 20 (226 rows), and
     #   --seed 2048 --annotated --revisit test22 --max-chars 5000 --cited 400 --cited-laodong 0 --word 5
     #   --lookalike 5 (64 rows)
+    # test26: the same two draws with --seed 2049, the first revisiting test3 to test25 (137 rows), the
+    #   second --annotated --revisit test22 test25 (31 rows), shuffled with random.Random(2049)
 """
 
 from __future__ import annotations
