@@ -381,6 +381,17 @@ def test_precision_and_recall_on_the_hand_built_sets(shared_corpus: Path, name: 
     assert result["precision"] >= 0.95 and result["recall"] >= 0.9, result["errors"]
 
 
+@pytest.mark.corpus
+def test_several_sets_pool_their_counts(shared_corpus: Path) -> None:
+    folder = Path(__file__).parent.parent / "corpus" / "references"
+    one, two = (evaluate(str(folder / f"{name}.jsonl"), str(shared_corpus)) for name in ("test", "test2"))
+    both = evaluate([str(folder / "test.jsonl"), str(folder / "test2.jsonl")], str(shared_corpus))
+    for count in ("units", "gold", "predicted"):
+        assert both[count] == one[count] + two[count]  # type: ignore[operator]
+    correct = one["precision"] * one["predicted"] + two["precision"] * two["predicted"]  # type: ignore[operator]
+    assert both["precision"] == pytest.approx(correct / both["predicted"])  # type: ignore[operator]
+
+
 def test_many_references_in_one_long_text() -> None:
     # 15,000 references: every one found, each short form resolved through the index of full ids.
     text = "Theo Nghị quyết số 35-NQ/TW, Nghị quyết 35 và Bộ luật hình sự. " * 5000

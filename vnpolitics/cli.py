@@ -279,21 +279,23 @@ def evaluate_tags_command(dataset: str, folds: int, output: str | None, corpus_d
 
 @main.command("evaluate-references")
 @click.option(
-    "--set", "name", default="test", show_default=True,
-    help="Which hand-built set of corpus/references/ to score against (the file's name without .jsonl).",
+    "--set", "names", multiple=True, default=("test",), show_default=True,
+    help="Which hand-built set of corpus/references/ to score against (the file's name without "
+    ".jsonl); repeat it to pool several sets.",
 )  # fmt: skip
 @click.option("--corpus-dir", type=click.Path(file_okay=False), default=None, help="Shared corpus texts.")
-def evaluate_references_command(name: str, corpus_dir: str | None) -> None:
-    """Precision and recall of the reference extractor on a hand-built set, and its errors."""
+def evaluate_references_command(names: tuple[str, ...], corpus_dir: str | None) -> None:
+    """Precision and recall of the reference extractor on hand-built sets, and its errors."""
     from vnpolitics.corpus import annotations_dir
     from vnpolitics.references import evaluate
 
     folder = annotations_dir() / "references"
     available = sorted((path.stem for path in folder.glob("*.jsonl")), key=lambda stem: (len(stem), stem))
-    if name not in available:  # the sets are whatever files exist, so new ones need no code change
-        listed = ", ".join(available) or "none"
-        raise click.BadParameter(f"no set {name!r} in {folder}; available: {listed}", param_hint="--set")
-    result = evaluate(str(folder / f"{name}.jsonl"), corpus_dir)
+    for name in names:
+        if name not in available:  # the sets are whatever files exist, so new ones need no code change
+            listed = ", ".join(available) or "none"
+            raise click.BadParameter(f"no set {name!r} in {folder}; available: {listed}", param_hint="--set")
+    result = evaluate([str(folder / f"{name}.jsonl") for name in names], corpus_dir)
     errors = result.pop("errors")
     click.echo(json.dumps(result, indent=2))
     for error in errors:  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 # --------------------------------------------------------------------------------------------
@@ -1034,19 +1035,27 @@ def _share_codes(references: list[Reference], text: str) -> list[Reference]:
     return shared
 
 
-def evaluate(gold_path: str | None = None, texts_dir: str | None = None) -> dict[str, object]:
+def evaluate(gold_path: str | Sequence[str] | None = None, texts_dir: str | None = None) -> dict[str, object]:
     """Precision and recall of :func:`extract_references` on a hand-built set (default
-    ``corpus/references/test.jsonl``, see ``corpus/references/README.md``). A prediction is correct
-    when its span overlaps a gold reference's span and the canonical ids are equal. Also reports
-    detection alone (spans only)."""
+    ``corpus/references/test.jsonl``, see ``corpus/references/README.md``), or on several pooled
+    (a sequence of paths). A prediction is correct when its span overlaps a gold reference's span
+    and the canonical ids are equal. Also reports detection alone (spans only)."""
     import json
     from pathlib import Path
 
     from vnpolitics.corpus import CorpusError, annotations_dir, manifest, read_articles
     from vnpolitics.text import SPLITTER_VERSION
 
-    path = Path(gold_path) if gold_path else annotations_dir() / "references" / "test.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if gold_path is None:
+        paths = [annotations_dir() / "references" / "test.jsonl"]
+    else:
+        paths = [Path(gold_path)] if isinstance(gold_path, str) else [Path(p) for p in gold_path]
+    rows = [
+        {**json.loads(line), "_path": path}
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     # Rows name their source when the article is not in the annotated corpus (a blind set drawn
     # from unannotated articles); otherwise the manifest knows it.
     sources = {article_id: row["source"] for article_id, row in manifest().items()}
@@ -1056,7 +1065,7 @@ def evaluate(gold_path: str | None = None, texts_dir: str | None = None) -> dict
     errors: list[dict[str, object]] = []
     for row in rows:
         if row["splitter"] != SPLITTER_VERSION:
-            raise CorpusError(f"{path}: {row['id']}#{row['index']} uses splitter {row['splitter']}")
+            raise CorpusError(f"{row['_path']}: {row['id']}#{row['index']} uses splitter {row['splitter']}")
         text = articles[row["id"]].paragraphs[row["index"]].text
         gold = row["references"]
         predicted = extract_references(text)
