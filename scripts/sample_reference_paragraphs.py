@@ -56,8 +56,9 @@ import json
 import random
 import re
 import sys
+from pathlib import Path
 
-from vnpolitics.corpus import iter_source, manifest
+from vnpolitics.corpus import iter_source, manifest, read_jsonl
 from vnpolitics.text import SPLITTER_VERSION, prepare
 
 TYPE_WORDS = (
@@ -74,11 +75,7 @@ LOOKALIKE = re.compile(r"\d+[/-]\d+|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b|\b[Kk]ỳ
 
 def _rows(paths: list[str]) -> list[dict[str, object]]:
     """The rows of reference sets (``id``, ``index``, ...)."""
-    rows: list[dict[str, object]] = []
-    for path in paths:
-        with open(path, encoding="utf-8") as lines:
-            rows += [json.loads(line) for line in lines if line.strip()]
-    return rows
+    return [row for path in paths for row in read_jsonl(Path(path))]
 
 
 def main() -> None:

@@ -377,7 +377,7 @@ def corpus_agreement(corpus_dir: str | None, annotations: str | None, selections
     from vnpolitics import corpus as corpus_module
 
     try:
-        ids = {row["id"] for path in selections for row in corpus_module._read_jsonl(Path(path))} or None
+        ids = {row["id"] for path in selections for row in corpus_module.read_jsonl(Path(path))} or None
         result = corpus_module.agreement(annotations, corpus_dir, ids)
     except corpus_module.CorpusError as error:
         raise click.ClickException(str(error)) from error

@@ -67,7 +67,7 @@ def annotations_dir(path: str | os.PathLike[str] | None = None) -> Path:
 
 def manifest(annotations: str | os.PathLike[str] | None = None) -> dict[str, dict[str, Any]]:
     """The manifest rows (id, source, title, date, selected_by) by article id."""
-    return {row["id"]: row for row in _read_jsonl(annotations_dir(annotations) / "manifest.jsonl")}
+    return {row["id"]: row for row in read_jsonl(annotations_dir(annotations) / "manifest.jsonl")}
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,7 +75,9 @@ def manifest(annotations: str | os.PathLike[str] | None = None) -> dict[str, dic
 # --------------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a JSON Lines file (gzip too), skipping blank lines; a bad line raises
+    :class:`CorpusError` naming the file and line."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
@@ -94,16 +96,16 @@ def iter_source(source: str, directory: Path | None = None) -> Iterator[tuple[st
     """
     root = corpus_dir(directory)
     if source == "seeds":
-        for meta in _read_jsonl(root / "seeds" / "metadata.jsonl"):
+        for meta in read_jsonl(root / "seeds" / "metadata.jsonl"):
             yield meta["id"], (root / "seeds" / meta["file"]).read_text(encoding="utf-8"), None
     elif source == "web-excerpts":
-        for record in _read_jsonl(root / "web-excerpts" / "excerpts.jsonl"):
+        for record in read_jsonl(root / "web-excerpts" / "excerpts.jsonl"):
             yield record["id"], record["text"], None
     elif source == "baomoi-2017":
-        for record in _read_jsonl(root / "baomoi-2017" / "articles.jsonl.gz"):
+        for record in read_jsonl(root / "baomoi-2017" / "articles.jsonl.gz"):
             yield record["id"], record["text"], record["title"]
     elif source == "laodong-2026":
-        for record in _read_jsonl(root / "laodong-2026" / "articles.jsonl"):
+        for record in read_jsonl(root / "laodong-2026" / "articles.jsonl"):
             yield record["id"], record["text"], record["title"]
     else:
         raise CorpusError(f"unknown source {source!r}; expected one of {', '.join(SOURCES)}")
@@ -201,7 +203,7 @@ def _load_annotations(
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[int, str]]]:
     """Read and validate one annotation pass (``annotations`` or ``second_pass``)."""
     articles: dict[str, dict[str, Any]] = {}
-    for row in _read_jsonl(folder / subdir / "articles.jsonl"):
+    for row in read_jsonl(folder / subdir / "articles.jsonl"):
         where = f"{subdir}/articles.jsonl id={row.get('id')}"
         if row.get("id") in articles:
             errors.append(f"{where}: duplicate article annotation")
@@ -218,7 +220,7 @@ def _load_annotations(
         articles[row["id"]] = row
     paragraphs: dict[str, dict[int, str]] = {}
     path = folder / subdir / "paragraphs.jsonl"
-    for row in _read_jsonl(path) if path.exists() else ():
+    for row in read_jsonl(path) if path.exists() else ():
         where = f"{subdir}/paragraphs.jsonl id={row.get('id')} index={row.get('index')}"
         if row.get("splitter") != SPLITTER_VERSION:
             errors.append(f"{where}: splitter version {row.get('splitter')!r}, expected {SPLITTER_VERSION!r}")
@@ -301,7 +303,7 @@ def _load(
     folder = annotations_dir(annotations)
     errors: list[str] = []
     manifest: dict[str, dict[str, Any]] = {}
-    for row in _read_jsonl(folder / "manifest.jsonl"):
+    for row in read_jsonl(folder / "manifest.jsonl"):
         if row.get("id") in manifest:
             errors.append(f"manifest.jsonl: duplicate id {row.get('id')}")
         elif row.get("source") not in SOURCES:
@@ -333,9 +335,9 @@ def load(
 
 def _tags(folder: Path, errors: list[str]) -> dict[str, tuple[str, ...]]:
     path = folder / "tags" / "articles.jsonl"
-    manifest = {row["id"] for row in _read_jsonl(folder / "manifest.jsonl")}
+    manifest = {row["id"] for row in read_jsonl(folder / "manifest.jsonl")}
     tags: dict[str, tuple[str, ...]] = {}
-    for row in _read_jsonl(path) if path.exists() else ():
+    for row in read_jsonl(path) if path.exists() else ():
         where = f"tags/articles.jsonl id={row.get('id')}"
         if row.get("id") not in manifest:
             errors.append(f"{where}: not in manifest.jsonl")
@@ -419,7 +421,7 @@ def agreement(
     second = {item.id: item for item in load(annotations, texts_dir, second_pass=True).articles}
     # Agreement is between the annotators, so adjudicated paragraphs get their first-pass label back.
     adjudication = annotations_dir(annotations) / "adjudication.jsonl"
-    for row in _read_jsonl(adjudication) if adjudication.exists() else ():
+    for row in read_jsonl(adjudication) if adjudication.exists() else ():
         item = first.get(row["id"])
         if item is not None and item.paragraph_labels[row["index"]] == row["final"]:
             labels = list(item.paragraph_labels)

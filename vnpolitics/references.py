@@ -344,13 +344,15 @@ _CONSTITUTION = re.compile(
     r"Hiến pháp(?:\s+nước\s+(?:Cộng hòa xã hội chủ nghĩa|CHXHCN)\s+Việt Nam)?(?:\s+(?:năm\s+)?(?:19|20)\d\d(?!\d))?"
     r"(?!\s+(?:của\s+)?nước\s+(?!Cộng hòa xã hội))"
 )
+# A lower-case "luật" that does not end another word ("kỷ luật", "quy luật", "điều luật", "bộ luật").
+_LOWER_LUAT = r"(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật"
 # Every alternative starts with one of these letters: testing it first spares the look-behinds at
 # every other position of the text (about half of the extractor's time without it).
 _LAW = re.compile(
     rf"(?=[BbLlP])(?:(?P<code_word>Bộ [Ll]uật|bộ [Ll]uật)\s+(?P<code_name>(?i:{_CODE_NAMES_OR_ABBREVIATIONS}))"
-    rf"|(?<![Pp]háp )(?P<law_word>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật)"
+    rf"|(?<![Pp]háp )(?P<law_word>Luật|{_LOWER_LUAT})"
     rf"\s+(?P<law_name>(?i:{_LAW_NAMES}))"
-    rf"|(?<![Pp]háp )(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )(?<![Bb]ộ )luật\s+(?P<code_as_law>{_CODE_NAMES})"
+    rf"|(?<![Pp]háp ){_LOWER_LUAT}\s+(?P<code_as_law>{_CODE_NAMES})"
     rf"|(?<!\w)(?P<code_abbr>{_CODE_ABBREVIATIONS})"
     rf"|(?<![Pp]háp )(?P<law_word2>Luật|(?<![Kk]ỷ )(?<![Qq]uy )(?<![Đđ]iều )luật)\s+(?P<law_abbr>{_LAW_ABBREVIATIONS})"
     rf"|Pháp lệnh\s+(?P<ordinance_name>(?i:{_ORDINANCE_NAMES})))"
@@ -1050,10 +1052,9 @@ def evaluate(
     ``corpus/references/test.jsonl``, see ``corpus/references/README.md``), or on several pooled
     (a sequence of paths). A prediction is correct when its span overlaps a gold reference's span
     and the canonical ids are equal. Also reports detection alone (spans only)."""
-    import json
     from pathlib import Path
 
-    from vnpolitics.corpus import CorpusError, annotations_dir, manifest, read_articles
+    from vnpolitics.corpus import CorpusError, annotations_dir, manifest, read_articles, read_jsonl
     from vnpolitics.text import SPLITTER_VERSION
 
     if gold_path is None:
@@ -1061,12 +1062,7 @@ def evaluate(
     else:
         one = isinstance(gold_path, (str, os.PathLike))
         paths = [Path(gold_path)] if one else [Path(p) for p in gold_path]  # type: ignore[union-attr]
-    rows = [
-        {**json.loads(line), "_path": path}
-        for path in paths
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = [{**row, "_path": path} for path in paths for row in read_jsonl(path)]
     # Rows name their source when the article is not in the annotated corpus (a blind set drawn
     # from unannotated articles); otherwise the manifest knows it.
     sources = {article_id: row["source"] for article_id, row in manifest().items()}
